@@ -1,0 +1,438 @@
+//! Scoring the scanner on labelled records: precision, recall and F1 per kind.
+//!
+//! Gold records are JSON Lines: `{"id","text","entities":[{"kind","start",
+//! "end","tags"?}]}` with byte offsets. A finding matches a gold entity of the
+//! same kind when their spans overlap; each side is matched at most once.
+//! Gold kinds that no enabled detector reports are listed as not covered
+//! rather than counted as misses. `tags` (for example `lowercase`) give
+//! recall per hard case.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::input::RecordError;
+use crate::{Finding, Kind, Scanner};
+
+/// One labelled record.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoldRecord {
+    /// The record's id.
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// What a perfect scanner reports.
+    #[serde(default)]
+    pub entities: Vec<GoldEntity>,
+}
+
+/// One labelled span.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoldEntity {
+    /// Its kind.
+    pub kind: Kind,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Hard-case categories (`lowercase`, `word_name`, ...), for per-category recall.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+/// Parses and checks one gold line.
+///
+/// # Errors
+/// A [`RecordError`] for invalid UTF-8 or JSON, unknown kinds or fields, and
+/// spans that are empty, out of range or not on char boundaries.
+pub fn parse_gold(line: usize, bytes: &[u8]) -> Result<GoldRecord, RecordError> {
+    let err = |id: Option<String>, message: String| RecordError { line, id, message };
+    let s = std::str::from_utf8(bytes).map_err(|e| {
+        err(
+            None,
+            format!("not valid UTF-8 (first bad byte at column {})", e.valid_up_to() + 1),
+        )
+    })?;
+    let rec: GoldRecord =
+        serde_json::from_str(s).map_err(|e| err(None, format!("invalid gold record: {e}")))?;
+    for e in &rec.entities {
+        if e.start >= e.end
+            || e.end > rec.text.len()
+            || !rec.text.is_char_boundary(e.start)
+            || !rec.text.is_char_boundary(e.end)
+        {
+            return Err(err(
+                Some(rec.id.clone()),
+                format!(
+                    "entity {} {}..{} is empty, out of range or not on a char boundary",
+                    e.kind, e.start, e.end
+                ),
+            ));
+        }
+    }
+    Ok(rec)
+}
+
+/// True-positive, false-positive and false-negative counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Findings that match a gold entity.
+    pub tp: usize,
+    /// Findings that match none (false alarms).
+    pub fp: usize,
+    /// Gold entities no finding matches (misses).
+    #[serde(rename = "fn")]
+    pub fn_: usize,
+}
+
+impl Counts {
+    /// tp / (tp + fp), or None with no findings.
+    pub fn precision(&self) -> Option<f64> {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    /// tp / (tp + fn), or None with no gold entities.
+    pub fn recall(&self) -> Option<f64> {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    /// Harmonic mean of precision and recall.
+    pub fn f1(&self) -> Option<f64> {
+        match (self.precision(), self.recall()) {
+            (Some(p), Some(r)) if p + r > 0.0 => Some(2.0 * p * r / (p + r)),
+            (Some(_), Some(_)) => Some(0.0),
+            _ => None,
+        }
+    }
+    fn add(&mut self, o: Counts) {
+        self.tp += o.tp;
+        self.fp += o.fp;
+        self.fn_ += o.fn_;
+    }
+}
+
+fn ratio(a: usize, b: usize) -> Option<f64> {
+    (b > 0).then(|| a as f64 / b as f64)
+}
+
+/// A miss or a false alarm, with some text around it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorCase {
+    /// The record.
+    pub id: String,
+    /// Kind of the gold entity (miss) or finding (false alarm).
+    pub kind: Kind,
+    /// The span's text.
+    pub text: String,
+    /// Up to 40 bytes either side, with the span in `«»`.
+    pub context: String,
+    /// The rule that fired (false alarms only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// The gold entity's tags (misses only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+/// The result of [`evaluate`].
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Evaluation {
+    /// Records read, including failed ones.
+    pub records: usize,
+    /// Records that could not be read.
+    pub failed: Vec<RecordError>,
+    /// Counts per kind the scanner reports.
+    pub kinds: BTreeMap<Kind, Counts>,
+    /// Gold entities per kind that no enabled detector reports.
+    pub not_covered: BTreeMap<Kind, usize>,
+    /// (found, total) gold entities per tag, for covered kinds.
+    pub tags: BTreeMap<String, (usize, usize)>,
+    /// Gold entities not found.
+    pub misses: Vec<ErrorCase>,
+    /// Findings that match no gold entity.
+    pub false_alarms: Vec<ErrorCase>,
+}
+
+impl Evaluation {
+    /// Sum over all covered kinds (micro-average).
+    pub fn total(&self) -> Counts {
+        let mut t = Counts::default();
+        for c in self.kinds.values() {
+            t.add(*c);
+        }
+        t
+    }
+}
+
+fn context(text: &str, start: usize, end: usize) -> String {
+    let from = crate::detect::floor_char_boundary(text, start.saturating_sub(40));
+    let mut to = (end + 40).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    format!("{}«{}»{}", &text[from..start], &text[start..end], &text[end..to])
+        .replace('\n', " ")
+}
+
+struct RecordResult {
+    counts: BTreeMap<Kind, Counts>,
+    not_covered: BTreeMap<Kind, usize>,
+    tags: BTreeMap<String, (usize, usize)>,
+    misses: Vec<ErrorCase>,
+    false_alarms: Vec<ErrorCase>,
+}
+
+fn score_record(scanner: &Scanner, covered: &[Kind], rec: &GoldRecord) -> RecordResult {
+    let found: Vec<Finding> = scanner.scan_text(&rec.text);
+    let mut matched_gold = vec![false; rec.entities.len()];
+    let mut r = RecordResult {
+        counts: covered.iter().map(|k| (*k, Counts::default())).collect(),
+        not_covered: BTreeMap::new(),
+        tags: BTreeMap::new(),
+        misses: Vec::new(),
+        false_alarms: Vec::new(),
+    };
+    for f in &found {
+        let hit = rec.entities.iter().enumerate().position(|(i, g)| {
+            !matched_gold[i] && g.kind == f.kind && g.start < f.end && f.start < g.end
+        });
+        let c = r.counts.entry(f.kind).or_default();
+        match hit {
+            Some(i) => {
+                matched_gold[i] = true;
+                c.tp += 1;
+            }
+            None => {
+                c.fp += 1;
+                r.false_alarms.push(ErrorCase {
+                    id: rec.id.clone(),
+                    kind: f.kind,
+                    text: f.text.clone(),
+                    context: context(&rec.text, f.start, f.end),
+                    rule: Some(f.rule.clone()),
+                    tags: Vec::new(),
+                });
+            }
+        }
+    }
+    for (g, matched) in rec.entities.iter().zip(matched_gold) {
+        if !covered.contains(&g.kind) {
+            *r.not_covered.entry(g.kind).or_default() += 1;
+            continue;
+        }
+        for t in &g.tags {
+            let e = r.tags.entry(t.clone()).or_default();
+            e.0 += usize::from(matched);
+            e.1 += 1;
+        }
+        if !matched {
+            r.counts.entry(g.kind).or_default().fn_ += 1;
+            r.misses.push(ErrorCase {
+                id: rec.id.clone(),
+                kind: g.kind,
+                text: rec.text[g.start..g.end].to_string(),
+                context: context(&rec.text, g.start, g.end),
+                rule: None,
+                tags: g.tags.clone(),
+            });
+        }
+    }
+    r
+}
+
+/// Scans every gold record (in parallel) and scores the findings.
+///
+/// # Example
+/// ```
+/// use postvakt::{eval, Scanner};
+/// let line = br#"{"id":"1","text":"pnr 811228-9874","entities":[{"kind":"personnummer","start":4,"end":15}]}"#;
+/// let e = eval::evaluate(&Scanner::new(), [eval::parse_gold(1, line)]);
+/// assert_eq!(e.total().recall(), Some(1.0));
+/// ```
+pub fn evaluate<I>(scanner: &Scanner, records: I) -> Evaluation
+where
+    I: IntoIterator<Item = Result<GoldRecord, RecordError>>,
+{
+    let covered = scanner.kinds();
+    let all: Vec<_> = records.into_iter().collect();
+    let results: Vec<Result<RecordResult, RecordError>> = all
+        .par_iter()
+        .map(|r| match r {
+            Ok(rec) => Ok(score_record(scanner, &covered, rec)),
+            Err(e) => Err(e.clone()),
+        })
+        .collect();
+    let mut ev = Evaluation {
+        records: all.len(),
+        kinds: covered.iter().map(|k| (*k, Counts::default())).collect(),
+        ..Evaluation::default()
+    };
+    for r in results {
+        match r {
+            Ok(r) => {
+                for (k, c) in r.counts {
+                    ev.kinds.entry(k).or_default().add(c);
+                }
+                for (k, n) in r.not_covered {
+                    *ev.not_covered.entry(k).or_default() += n;
+                }
+                for (t, (a, b)) in r.tags {
+                    let e = ev.tags.entry(t).or_default();
+                    e.0 += a;
+                    e.1 += b;
+                }
+                ev.misses.extend(r.misses);
+                ev.false_alarms.extend(r.false_alarms);
+            }
+            Err(e) => ev.failed.push(e),
+        }
+    }
+    ev
+}
+
+fn fmt_ratio(x: Option<f64>) -> String {
+    x.map_or_else(|| "    -".to_string(), |v| format!("{v:.3}"))
+}
+
+/// The plain-text report: a table per kind, then (with `show_errors`) the
+/// misses and false alarms.
+pub fn render(ev: &Evaluation, show_errors: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} records, {} failed",
+        ev.records,
+        ev.failed.len()
+    );
+    let _ = writeln!(
+        out,
+        "{:<18} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}",
+        "kind", "tp", "fp", "fn", "precision", "recall", "f1"
+    );
+    let mut row = |name: &str, c: &Counts| {
+        let _ = writeln!(
+            out,
+            "{:<18} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}",
+            name,
+            c.tp,
+            c.fp,
+            c.fn_,
+            fmt_ratio(c.precision()),
+            fmt_ratio(c.recall()),
+            fmt_ratio(c.f1())
+        );
+    };
+    for (k, c) in &ev.kinds {
+        row(k.as_str(), c);
+    }
+    row("all", &ev.total());
+    if !ev.not_covered.is_empty() {
+        let list: Vec<String> = ev
+            .not_covered
+            .iter()
+            .map(|(k, n)| format!("{k} ({n})"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "gold kinds no enabled detector reports (not scored): {}",
+            list.join(", ")
+        );
+    }
+    for e in &ev.failed {
+        let _ = writeln!(out, "failed: {e}");
+    }
+    if show_errors {
+        if !ev.tags.is_empty() {
+            let _ = writeln!(out, "\nrecall per tag:");
+            for (t, (a, b)) in &ev.tags {
+                let _ = writeln!(out, "  {t:<16} {a}/{b} {}", fmt_ratio(ratio(*a, *b)));
+            }
+        }
+        let _ = writeln!(out, "\nmisses ({}):", ev.misses.len());
+        for m in &ev.misses {
+            let tags = if m.tags.is_empty() {
+                String::new()
+            } else {
+                format!(" [{}]", m.tags.join(","))
+            };
+            let _ = writeln!(out, "  {} {}{}: {}", m.id, m.kind, tags, m.context);
+        }
+        let _ = writeln!(out, "\nfalse alarms ({}):", ev.false_alarms.len());
+        for m in &ev.false_alarms {
+            let _ = writeln!(
+                out,
+                "  {} {} ({}): {}",
+                m.id,
+                m.kind,
+                m.rule.as_deref().unwrap_or(""),
+                m.context
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gold(text: &str, ents: &[(Kind, &str)]) -> Result<GoldRecord, RecordError> {
+        Ok(GoldRecord {
+            id: "r".into(),
+            text: text.into(),
+            entities: ents
+                .iter()
+                .map(|(k, s)| {
+                    let start = text.find(s).unwrap();
+                    GoldEntity {
+                        kind: *k,
+                        start,
+                        end: start + s.len(),
+                        tags: vec!["t".into()],
+                    }
+                })
+                .collect(),
+        })
+    }
+
+    #[test]
+    fn counts_hits_misses_and_false_alarms() {
+        let s = Scanner::new();
+        let ev = evaluate(
+            &s,
+            [
+                gold("pnr 811228-9874", &[(Kind::Personnummer, "811228-9874")]),
+                // labelled wrongly as samordningsnummer: one miss, one false alarm
+                gold("pnr 811228-9874", &[(Kind::Samordningsnummer, "811228-9874")]),
+                gold("Ring Anna", &[(Kind::Name, "Anna")]),
+            ],
+        );
+        let p = ev.kinds[&Kind::Personnummer];
+        assert_eq!((p.tp, p.fp, p.fn_), (1, 1, 0));
+        let c = ev.kinds[&Kind::Samordningsnummer];
+        assert_eq!((c.tp, c.fp, c.fn_), (0, 0, 1));
+        assert_eq!(ev.not_covered[&Kind::Name], 1);
+        assert_eq!(ev.misses.len(), 1);
+        assert_eq!(ev.false_alarms[0].context, "pnr «811228-9874»");
+        assert_eq!(ev.tags["t"], (1, 2));
+        assert_eq!(p.precision(), Some(0.5));
+        let report = render(&ev, true);
+        assert!(report.contains("personnummer"));
+        assert!(report.contains("name (1)"));
+    }
+
+    #[test]
+    fn bad_gold_spans_are_errors() {
+        let e = parse_gold(
+            4,
+            r#"{"id":"x","text":"åb","entities":[{"kind":"name","start":1,"end":2}]}"#.as_bytes(),
+        )
+        .unwrap_err();
+        assert!(e.message.contains("char boundary"), "{e}");
+        let e = parse_gold(4, br#"{"id":"x","text":"a","entities":[{"kind":"nam","start":0,"end":1}]}"#)
+            .unwrap_err();
+        assert!(e.message.contains("nam"), "{e}");
+    }
+}

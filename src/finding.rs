@@ -1,0 +1,280 @@
+//! Findings: what a detector reports, as plain serde data.
+//!
+//! This module only defines data. It never scans, prints or reads anything.
+//! The JSON form of [`Finding`] is a contract other tools parse; it is
+//! documented in [`crate::output::json`] and pinned by snapshot tests.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of personal or confidential data a finding is.
+///
+/// Serialized in snake_case (`"personnummer"`, `"bank_account"`). New kinds are
+/// added as detectors arrive, so match with a wildcard arm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Kind {
+    /// A Swedish personal identity number (personnummer).
+    Personnummer,
+    /// A Swedish coordination number (samordningsnummer: day of birth + 60).
+    Samordningsnummer,
+    /// A telephone number.
+    Phone,
+    /// An e-mail address.
+    Email,
+    /// A street or postal address.
+    Address,
+    /// A person's name.
+    Name,
+    /// Wording that shows the text may be confidential (sekretess, OSL).
+    Confidential,
+    /// Special categories of personal data (GDPR art. 9-10).
+    Sensitive,
+    /// A bank account number or IBAN.
+    BankAccount,
+    /// A vehicle registration number.
+    LicensePlate,
+    /// A geographic position (for example GPS coordinates in image metadata).
+    Location,
+    /// A breach of the posting guidelines rather than personal data.
+    Policy,
+}
+
+impl Kind {
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [Kind] = &[
+        Kind::Personnummer,
+        Kind::Samordningsnummer,
+        Kind::Phone,
+        Kind::Email,
+        Kind::Address,
+        Kind::Name,
+        Kind::Confidential,
+        Kind::Sensitive,
+        Kind::BankAccount,
+        Kind::LicensePlate,
+        Kind::Location,
+        Kind::Policy,
+    ];
+
+    /// The snake_case name used in JSON, rule files and masks.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Personnummer => "personnummer",
+            Kind::Samordningsnummer => "samordningsnummer",
+            Kind::Phone => "phone",
+            Kind::Email => "email",
+            Kind::Address => "address",
+            Kind::Name => "name",
+            Kind::Confidential => "confidential",
+            Kind::Sensitive => "sensitive",
+            Kind::BankAccount => "bank_account",
+            Kind::LicensePlate => "license_plate",
+            Kind::Location => "location",
+            Kind::Policy => "policy",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error for a string that names no [`Kind`] or [`Severity`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {what} `{given}` (expected one of: {expected})")]
+pub struct ParseNameError {
+    what: &'static str,
+    given: String,
+    expected: String,
+}
+
+impl FromStr for Kind {
+    type Err = ParseNameError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Kind::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| ParseNameError {
+                what: "kind",
+                given: s.to_string(),
+                expected: Kind::ALL
+                    .iter()
+                    .map(|k| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+    }
+}
+
+/// How serious a finding is. Ordered: `Info < Low < Medium < High`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Expected or harmless (the organisation's own switchboard, the writer's signature).
+    Info,
+    /// Worth a look before posting.
+    #[default]
+    Low,
+    /// Should normally be removed.
+    Medium,
+    /// Must not be published.
+    High,
+}
+
+impl Severity {
+    /// Every severity, lowest first.
+    pub const ALL: &'static [Severity] = &[
+        Severity::Info,
+        Severity::Low,
+        Severity::Medium,
+        Severity::High,
+    ];
+
+    /// The snake_case name used in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+
+    /// The word shown to a communicator in the given language.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::Sv, Severity::Info) => "info",
+            (Lang::Sv, Severity::Low) => "låg",
+            (Lang::Sv, Severity::Medium) => "medel",
+            (Lang::Sv, Severity::High) => "hög",
+            (Lang::En, s) => s.as_str(),
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = ParseNameError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Severity::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| ParseNameError {
+                what: "severity",
+                given: s.to_string(),
+                expected: "info, low, medium, high".to_string(),
+            })
+    }
+}
+
+/// The language of explanations: Swedish first, English available.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Swedish (the default).
+    #[default]
+    Sv,
+    /// English.
+    En,
+}
+
+impl FromStr for Lang {
+    type Err = ParseNameError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "sv" => Ok(Lang::Sv),
+            "en" => Ok(Lang::En),
+            _ => Err(ParseNameError {
+                what: "language",
+                given: s.to_string(),
+                expected: "sv, en".to_string(),
+            }),
+        }
+    }
+}
+
+/// One piece of personal or confidential data found in a text.
+///
+/// `start` and `end` are byte offsets into the UTF-8 text that was scanned,
+/// always on char boundaries, and `text == input[start..end]`.
+///
+/// Its `Debug` output contains the found text: never log it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// What was found.
+    pub kind: Kind,
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The found text, `input[start..end]`.
+    pub text: String,
+    /// How sure the scanner is, from 0 to 1.
+    pub score: f32,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The id of the rule that fired, `detector.snake_case`.
+    pub rule: String,
+    /// One sentence a communicator understands, in the scanner's language.
+    pub explanation: String,
+}
+
+impl Finding {
+    /// The length of the span in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span is empty (never for findings the scanner returns).
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(&self, other: &Finding) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_names_round_trip() {
+        for k in Kind::ALL {
+            assert_eq!(k.as_str().parse::<Kind>().unwrap(), *k);
+            let json = serde_json::to_string(k).unwrap();
+            assert_eq!(json, format!("\"{}\"", k.as_str()));
+        }
+        assert!("phone_number".parse::<Kind>().is_err());
+    }
+
+    #[test]
+    fn severity_is_ordered() {
+        assert!(Severity::Info < Severity::Low);
+        assert!(Severity::Low < Severity::Medium);
+        assert!(Severity::Medium < Severity::High);
+        assert_eq!("medium".parse::<Severity>().unwrap(), Severity::Medium);
+        let err = "severe".parse::<Severity>().unwrap_err().to_string();
+        assert!(err.contains("severe"), "{err}");
+    }
+}

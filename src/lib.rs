@@ -1,0 +1,52 @@
+//! postvakt scans Swedish social-media posts for personal data and
+//! confidential wording before they go out.
+//!
+//! Build one [`Scanner`] and share it; [`Scanner::scan_text`] returns
+//! [`Finding`]s with byte spans, a score, a severity, the rule that fired and
+//! an explanation a communicator understands (Swedish, or English).
+//!
+//! ```
+//! use postvakt::{Kind, Scanner, Severity};
+//! let scanner = Scanner::new();
+//! let post = "Hej! Skicka inte ditt personnummer 811228-9874 här.";
+//! let findings = scanner.scan_text(post);
+//! assert_eq!(findings.len(), 1);
+//! assert_eq!(findings[0].kind, Kind::Personnummer);
+//! assert_eq!(findings[0].severity, Severity::High);
+//! assert_eq!(&post[findings[0].start..findings[0].end], "811228-9874");
+//! assert_eq!(postvakt::output::mask(post, &findings), "Hej! Skicka inte ditt personnummer [personnummer] här.");
+//! ```
+//!
+//! # Features
+//! - `cli` (default): the `postvakt` binary. Embedders use
+//!   `default-features = false` and get only the library (no clap, anyhow).
+//!
+//! # Guarantees
+//! - Building can fail (a bad rule file names its file and line); scanning cannot.
+//! - Spans are byte offsets on char boundaries, findings never overlap and
+//!   come sorted by `(start, end)`.
+//! - The library does no I/O while scanning, no network ever, and never logs
+//!   or prints scanned text.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod batch;
+pub mod detect;
+mod error;
+pub mod eval;
+pub mod explain;
+mod finding;
+pub mod generate;
+pub mod input;
+pub mod output;
+pub mod rules;
+mod scanner;
+pub mod validate;
+
+#[cfg(test)]
+mod testutil;
+
+pub use error::Error;
+pub use finding::{Finding, Kind, Lang, ParseNameError, Severity};
+pub use scanner::{ScanOptions, Scanner, ScannerBuilder};

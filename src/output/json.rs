@@ -1,0 +1,80 @@
+//! The JSON wire format: what `postvakt check --format json|jsonl` and
+//! `postvakt scan` write, for other tools to parse.
+//!
+//! # A finding
+//! ```json
+//! {"kind":"personnummer","start":22,"end":33,"text":"811228-9874","score":0.95,
+//!  "severity":"high","rule":"personnummer.valid","explanation":"Ett personnummer …"}
+//! ```
+//! - `kind`: snake_case, one of `personnummer`, `samordningsnummer`, `phone`,
+//!   `email`, `address`, `name`, `confidential`, `sensitive`, `bank_account`,
+//!   `license_plate`, `location`, `policy` (more may come: ignore unknown kinds
+//!   or treat them as personal data).
+//! - `start`, `end`: byte offsets into the UTF-8 text, end exclusive, on char
+//!   boundaries. (JavaScript strings count UTF-16 units: convert.)
+//! - `text`: the text at that span, or `[kind]` when output is masked.
+//! - `score`: 0 to 1, how sure the scanner is.
+//! - `severity`: `info` < `low` < `medium` < `high`.
+//! - `rule`: the id of the rule that fired, `detector.rule`.
+//! - `explanation`: one sentence for a communicator, in the chosen language.
+//!
+//! # `check --format json`
+//! One object: `{"source": "draft.txt" | "-", "findings": [...],
+//! "masked_text"?: "..."}` (`masked_text` only with `--mask`).
+//!
+//! # `check --format jsonl`
+//! One finding object per line, nothing else.
+//!
+//! # `scan` output, one line per input record, in input order
+//! - scanned: `{"id": "...", "findings": [...], "masked_text"?: "..."}`
+//! - failed: `{"line": N, "id"?: "...", "error": "..."}` (`id` when it could be read)
+//!
+//! Fields are only ever added; a field's meaning never changes. Snapshot
+//! tests in `tests/` pin this format.
+
+use serde::Serialize;
+
+use crate::batch::Outcome;
+use crate::output::{mask, mask_findings};
+use crate::Finding;
+
+/// The output of `check --format json`.
+#[derive(Debug, Serialize)]
+pub struct CheckReport<'a> {
+    /// Where the draft came from (`-` for stdin).
+    pub source: &'a str,
+    /// The findings in text order.
+    pub findings: &'a [Finding],
+    /// The text with findings replaced, when masking was asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub masked_text: Option<String>,
+}
+
+/// One line of `scan` output for a scanned record.
+#[derive(Debug, Serialize)]
+struct ScannedLine<'a> {
+    id: &'a str,
+    findings: &'a [Finding],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    masked_text: Option<String>,
+}
+
+/// The `scan` output line (without newline) for one record's outcome.
+/// With `masked`, finding texts are masked and `masked_text` is added.
+pub fn scan_line(outcome: Outcome, masked: bool) -> String {
+    let line = match outcome {
+        Ok((rec, mut findings)) => {
+            let masked_text = masked.then(|| mask(&rec.text, &findings));
+            if masked {
+                mask_findings(&mut findings);
+            }
+            serde_json::to_string(&ScannedLine {
+                id: &rec.id,
+                findings: &findings,
+                masked_text,
+            })
+        }
+        Err(e) => serde_json::to_string(&e),
+    };
+    line.expect("plain structs with string keys always serialize")
+}

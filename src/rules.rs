@@ -1,0 +1,150 @@
+//! Rule files: what users add to or switch off in the embedded defaults.
+//!
+//! A rule file is TOML with unknown keys refused, so a typo is an error that
+//! names the file and line rather than a rule silently ignored:
+//!
+//! ```toml
+//! # kommun.toml
+//! disable = ["personnummer.valid_compact"]   # rule ids, detector ids or kinds
+//!
+//! [[allow]]                                   # the organisation's own public details
+//! text = "054-17 20 00"
+//! kind = "phone"                              # optional: only for this kind
+//! note = "Forshaga kommuns växel"             # optional, for people
+//!
+//! [messages."personnummer.valid"]             # optional: reword an explanation
+//! sv = "…"
+//! en = "…"
+//! ```
+//!
+//! This module parses and validates; it never scans text.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::explain::{Message, Messages};
+use crate::finding::Kind;
+use crate::Error;
+
+/// One parsed rule file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// Rule ids (`personnummer.valid_compact`), detector ids or kinds to switch off.
+    #[serde(default)]
+    pub disable: Vec<String>,
+    /// Public details of the organisation, reported as `info`.
+    #[serde(default)]
+    pub allow: Vec<AllowEntry>,
+    /// Replacement or additional explanations by rule id.
+    #[serde(default)]
+    pub messages: HashMap<String, Message>,
+}
+
+/// One allowed text: the organisation's own number, address or domain.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllowEntry {
+    /// The text as people write it; compared ignoring case, spaces and punctuation.
+    pub text: String,
+    /// Only findings of this kind match, when given.
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    /// Why it is allowed, for people reading the file.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl RuleFile {
+    /// Parses a rule file's text; `name` appears in errors.
+    ///
+    /// # Errors
+    /// [`Error::Rules`] with the file name and line of the first problem.
+    pub fn parse(name: &str, src: &str) -> Result<RuleFile, Error> {
+        let file: RuleFile = toml::from_str(src).map_err(|e| toml_error(name, src, &e))?;
+        for a in &file.allow {
+            if normalize(&a.text).is_empty() {
+                return Err(Error::Rules {
+                    name: name.to_string(),
+                    line: line_of(src, &a.text),
+                    message: "an [[allow]] entry needs a text with letters or digits".into(),
+                });
+            }
+        }
+        Ok(file)
+    }
+
+    /// The file's messages as a catalog.
+    pub(crate) fn message_catalog(&self) -> Messages {
+        let mut m = Messages::default();
+        m.insert_all(self.messages.clone());
+        m
+    }
+}
+
+/// Folds a text for allow-list comparison: lowercase letters and digits only.
+pub(crate) fn normalize(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// An [`Error::Rules`] from a TOML error, with the 1-based line of its span.
+pub(crate) fn toml_error(name: &str, src: &str, e: &toml::de::Error) -> Error {
+    let line = e
+        .span()
+        .map(|s| src[..s.start.min(src.len())].matches('\n').count() + 1)
+        .unwrap_or(0);
+    Error::Rules {
+        name: name.to_string(),
+        line,
+        message: e.message().to_string(),
+    }
+}
+
+fn line_of(src: &str, needle: &str) -> usize {
+    src.find(needle)
+        .map(|i| src[..i].matches('\n').count() + 1)
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_full_file() {
+        let f = RuleFile::parse(
+            "k.toml",
+            r#"
+disable = ["personnummer.valid_compact"]
+[[allow]]
+text = "054-17 20 00"
+kind = "phone"
+note = "Växeln"
+[messages."personnummer.valid"]
+sv = "x"
+en = "y"
+"#,
+        )
+        .unwrap();
+        assert_eq!(f.disable, ["personnummer.valid_compact"]);
+        assert_eq!(f.allow[0].kind, Some(Kind::Phone));
+        assert_eq!(normalize(&f.allow[0].text), "054172000");
+        assert_eq!(f.messages["personnummer.valid"].en, "y");
+    }
+
+    #[test]
+    fn unknown_keys_and_kinds_name_file_and_line() {
+        let err = RuleFile::parse("k.toml", "disable = []\nallowed = 1\n").unwrap_err();
+        assert!(err.to_string().starts_with("k.toml:2:"), "{err}");
+        let err = RuleFile::parse("k.toml", "[[allow]]\ntext = \"a\"\nkind = \"fax\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("k.toml:3") && err.contains("fax"), "{err}");
+        let err = RuleFile::parse("k.toml", "[[allow]]\ntext = \" - \"\n").unwrap_err();
+        assert!(err.to_string().contains("k.toml:2"), "{err}");
+    }
+}

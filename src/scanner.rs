@@ -1,0 +1,391 @@
+//! The [`Scanner`]: built once from rules, shared by all threads, scans text.
+//!
+//! Building compiles every detector and checks every rule file; scanning then
+//! cannot fail. The scanner, not the detectors, resolves overlaps, applies
+//! the allow-list and disabled rules, and sorts the findings.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use crate::detect::{default_detectors, Detector, ScanCtx};
+use crate::explain::{Messages, DEFAULT_MESSAGES};
+use crate::finding::{Finding, Kind, Lang, Severity};
+use crate::rules::{normalize, AllowEntry, RuleFile};
+use crate::validate::date::Date;
+use crate::Error;
+
+/// Options that may differ per scan with the same [`Scanner`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ScanOptions {
+    /// Language of explanations.
+    pub lang: Lang,
+}
+
+/// Scans text for personal data and confidential wording.
+///
+/// Holds only read-only compiled state: it is `Send + Sync`, build it once
+/// and share it (by reference or `Arc`) across threads.
+///
+/// # Example
+/// ```
+/// use postvakt::{Kind, Scanner};
+/// let scanner = Scanner::new();
+/// let findings = scanner.scan_text("Mitt personnummer är 811228-9874.");
+/// assert_eq!(findings[0].kind, Kind::Personnummer);
+/// assert_eq!(findings[0].text, "811228-9874");
+/// assert_eq!((findings[0].start, findings[0].end), (22, 33)); // "ä" is two bytes
+/// ```
+///
+/// # Performance
+/// Every detector makes one linear pass over the text (regexes and
+/// automata compiled at build time); the number detectors are skipped when
+/// the text has no ASCII digit.
+pub struct Scanner {
+    detectors: Vec<Box<dyn Detector>>,
+    messages: Messages,
+    options: ScanOptions,
+    today: Option<Date>,
+    disabled: HashSet<String>,
+    /// Normalized allowed texts with their optional kind.
+    allow: Vec<(String, Option<Kind>)>,
+}
+
+impl std::fmt::Debug for Scanner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scanner")
+            .field(
+                "detectors",
+                &self.detectors.iter().map(|d| d.id()).collect::<Vec<_>>(),
+            )
+            .field("options", &self.options)
+            .field("disabled", &self.disabled)
+            .field("allow_entries", &self.allow.len())
+            .finish()
+    }
+}
+
+impl Default for Scanner {
+    fn default() -> Self {
+        Scanner::new()
+    }
+}
+
+impl Scanner {
+    /// A scanner with the embedded default rules, explaining in Swedish.
+    pub fn new() -> Scanner {
+        ScannerBuilder::new()
+            .build()
+            .expect("embedded rules are checked by the test suite")
+    }
+
+    /// A builder to add rule files, switch rules off or change the language.
+    pub fn builder() -> ScannerBuilder {
+        ScannerBuilder::new()
+    }
+
+    /// The kinds this scanner can report.
+    pub fn kinds(&self) -> Vec<Kind> {
+        let mut kinds: Vec<Kind> = self
+            .detectors
+            .iter()
+            .flat_map(|d| d.kinds().iter().copied())
+            .filter(|k| !self.disabled.contains(k.as_str()))
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        kinds
+    }
+
+    /// The options the scanner was built with.
+    pub fn options(&self) -> ScanOptions {
+        self.options
+    }
+
+    /// Scans `text` and returns its findings sorted by `(start, end)`.
+    ///
+    /// Spans are byte offsets on char boundaries; no two findings overlap.
+    pub fn scan_text(&self, text: &str) -> Vec<Finding> {
+        self.scan_text_with(text, &self.options)
+    }
+
+    /// Like [`Scanner::scan_text`] with other options (for example the language
+    /// of one HTTP request).
+    pub fn scan_text_with(&self, text: &str, options: &ScanOptions) -> Vec<Finding> {
+        if text.is_empty() {
+            return Vec::new();
+        }
+        let today = self.today.unwrap_or_else(Date::today);
+        let cx = ScanCtx::new(text, options.lang, &self.messages, today);
+        let mut found = Vec::new();
+        for d in &self.detectors {
+            d.detect(&cx, &mut found);
+        }
+        found.retain(|f| {
+            !self.disabled.contains(&f.rule) && !self.disabled.contains(f.kind.as_str())
+        });
+        let mut found = resolve_overlaps(found);
+        self.apply_allow_list(&mut found, options.lang);
+        found
+    }
+
+    fn apply_allow_list(&self, found: &mut [Finding], lang: Lang) {
+        if self.allow.is_empty() {
+            return;
+        }
+        for f in found {
+            let norm = normalize(&f.text);
+            if self
+                .allow
+                .iter()
+                .any(|(t, k)| *t == norm && k.is_none_or(|k| k == f.kind))
+            {
+                f.severity = Severity::Info;
+                f.explanation = self.messages.get("allow_list.listed", lang).to_string();
+            }
+        }
+    }
+}
+
+/// Keeps one finding per character: when spans overlap, the finding with the
+/// higher severity wins, then the higher score, then the longer span, then
+/// the detector registered first (the sort is stable). So a validated
+/// personnummer (high) is never also reported as a phone number (medium).
+/// Returns the kept findings sorted by `(start, end)`.
+fn resolve_overlaps(mut found: Vec<Finding>) -> Vec<Finding> {
+    if found.len() < 2 {
+        return found;
+    }
+    found.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(b.score.total_cmp(&a.score))
+            .then(b.len().cmp(&a.len()))
+            .then(a.start.cmp(&b.start))
+    });
+    // Kept spans never overlap, so only the kept span starting closest
+    // before a candidate's end can overlap it.
+    let mut kept: BTreeMap<usize, Finding> = BTreeMap::new();
+    for f in found {
+        let clash = kept
+            .range(..f.end)
+            .next_back()
+            .is_some_and(|(_, k)| k.end > f.start);
+        if !clash {
+            kept.insert(f.start, f);
+        }
+    }
+    kept.into_values().collect()
+}
+
+/// Builds a [`Scanner`]: defaults plus user rule files and options.
+///
+/// # Example
+/// ```
+/// use postvakt::{Lang, Scanner};
+/// let scanner = Scanner::builder()
+///     .lang(Lang::En)
+///     .rules_str("kommun.toml", "disable = [\"samordningsnummer\"]")?
+///     .build()?;
+/// assert!(scanner.scan_text("730288-9931").is_empty());
+/// # Ok::<(), postvakt::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ScannerBuilder {
+    options: ScanOptions,
+    today: Option<Date>,
+    files: Vec<(String, RuleFile)>,
+}
+
+impl ScannerBuilder {
+    /// A builder with the embedded defaults.
+    pub fn new() -> ScannerBuilder {
+        ScannerBuilder::default()
+    }
+
+    /// The language of explanations (Swedish by default).
+    pub fn lang(&mut self, lang: Lang) -> &mut Self {
+        self.options.lang = lang;
+        self
+    }
+
+    /// Fixes "today" for century resolution (tests, reproducible audits);
+    /// by default the system clock is read at each scan.
+    pub fn today(&mut self, today: Date) -> &mut Self {
+        self.today = Some(today);
+        self
+    }
+
+    /// Adds a rule file from its text; `name` appears in errors.
+    ///
+    /// # Errors
+    /// [`Error::Rules`] when the file is malformed.
+    pub fn rules_str(&mut self, name: &str, src: &str) -> Result<&mut Self, Error> {
+        self.files
+            .push((name.to_string(), RuleFile::parse(name, src)?));
+        Ok(self)
+    }
+
+    /// Adds a rule file from disk.
+    ///
+    /// # Errors
+    /// [`Error::Io`] when it cannot be read, [`Error::Rules`] when malformed.
+    pub fn rules_file(&mut self, path: impl AsRef<Path>) -> Result<&mut Self, Error> {
+        let path = path.as_ref();
+        let src = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        self.rules_str(&path.display().to_string(), &src)
+    }
+
+    /// Switches off a rule id, detector id or kind (as `disable` in a rule file).
+    pub fn disable(&mut self, id: &str) -> &mut Self {
+        let file = RuleFile {
+            disable: vec![id.to_string()],
+            ..RuleFile::default()
+        };
+        self.files.push(("--disable".to_string(), file));
+        self
+    }
+
+    /// Allows a public text of the organisation (as `[[allow]]` in a rule file).
+    pub fn allow(&mut self, text: &str, kind: Option<Kind>) -> &mut Self {
+        let file = RuleFile {
+            allow: vec![AllowEntry {
+                text: text.to_string(),
+                kind,
+                note: None,
+            }],
+            ..RuleFile::default()
+        };
+        self.files.push(("--allow".to_string(), file));
+        self
+    }
+
+    /// Compiles the scanner.
+    ///
+    /// # Errors
+    /// [`Error::Rules`] when a disabled id names no rule, detector or kind, or
+    /// a rule has no explanation.
+    pub fn build(&self) -> Result<Scanner, Error> {
+        let mut messages = Messages::parse("patterns/messages.toml", DEFAULT_MESSAGES)?;
+        let detectors = default_detectors()?;
+        let mut known: HashSet<&str> = HashSet::new();
+        for d in &detectors {
+            known.insert(d.id());
+            known.extend(d.kinds().iter().map(|k| k.as_str()));
+            for r in d.rules() {
+                known.insert(r);
+                if !messages.contains(r) {
+                    return Err(Error::Rules {
+                        name: "patterns/messages.toml".into(),
+                        line: 0,
+                        message: format!("rule `{r}` has no explanation"),
+                    });
+                }
+            }
+        }
+        let mut disabled = HashSet::new();
+        let mut allow = Vec::new();
+        for (name, file) in &self.files {
+            for id in &file.disable {
+                if !known.contains(id.as_str()) {
+                    let mut ids: Vec<&str> = known.iter().copied().collect();
+                    ids.sort_unstable();
+                    return Err(Error::Rules {
+                        name: name.clone(),
+                        line: 0,
+                        message: format!(
+                            "`{id}` in `disable` names no rule, detector or kind (known: {})",
+                            ids.join(", ")
+                        ),
+                    });
+                }
+                disabled.insert(id.clone());
+            }
+            allow.extend(file.allow.iter().map(|a| (normalize(&a.text), a.kind)));
+            messages.extend(file.message_catalog());
+        }
+        let detectors = detectors
+            .into_iter()
+            .filter(|d| !disabled.contains(d.id()))
+            .collect();
+        Ok(Scanner {
+            detectors,
+            messages,
+            options: self.options,
+            today: self.today,
+            disabled,
+            allow,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(start: usize, end: usize, severity: Severity, score: f32) -> Finding {
+        Finding {
+            kind: Kind::Phone,
+            start,
+            end,
+            text: String::new(),
+            score,
+            severity,
+            rule: String::new(),
+            explanation: String::new(),
+        }
+    }
+
+    #[test]
+    fn scanner_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Scanner>();
+    }
+
+    #[test]
+    fn overlaps_keep_the_more_serious_then_the_surer() {
+        let kept = resolve_overlaps(vec![
+            f(0, 10, Severity::Medium, 0.9),
+            f(5, 15, Severity::High, 0.5),
+            f(14, 20, Severity::Low, 0.99),
+            f(20, 25, Severity::Low, 0.1),
+            f(21, 23, Severity::Low, 0.2),
+        ]);
+        let spans: Vec<_> = kept.iter().map(|f| (f.start, f.end)).collect();
+        assert_eq!(spans, vec![(5, 15), (21, 23)]);
+    }
+
+    #[test]
+    fn allow_list_turns_findings_into_info() {
+        let s = Scanner::builder()
+            .allow("811228 9874", None)
+            .build()
+            .unwrap();
+        let found = s.scan_text("pnr 811228-9874");
+        assert_eq!(found[0].severity, Severity::Info);
+        assert!(found[0].explanation.contains("lista"));
+    }
+
+    #[test]
+    fn unknown_disabled_id_is_an_error() {
+        let err = Scanner::builder()
+            .disable("personnummer.typo")
+            .build()
+            .unwrap_err();
+        assert!(err.to_string().contains("personnummer.typo"), "{err}");
+    }
+
+    #[test]
+    fn english_explanations() {
+        let s = Scanner::builder().lang(Lang::En).build().unwrap();
+        let found = s.scan_text("811228-9874");
+        assert!(found[0].explanation.contains("identity number"));
+    }
+
+    #[test]
+    fn empty_text_has_no_findings() {
+        assert!(Scanner::new().scan_text("").is_empty());
+    }
+}

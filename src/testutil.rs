@@ -1,0 +1,27 @@
+//! Test helpers shared by the unit tests of every detector.
+
+use crate::{Finding, Kind, Scanner};
+use std::sync::LazyLock;
+
+static SCANNER: LazyLock<Scanner> = LazyLock::new(Scanner::new);
+
+/// Scans with the default scanner.
+pub(crate) fn scan(text: &str) -> Vec<Finding> {
+    SCANNER.scan_text(text)
+}
+
+/// Asserts exactly these (kind, text) findings, in text order.
+#[track_caller]
+pub(crate) fn assert_finds(text: &str, expected: &[(Kind, &str)]) {
+    let found: Vec<(Kind, &str)> = scan(text)
+        .iter()
+        .map(|f| (f.kind, &text[f.start..f.end]))
+        .collect();
+    assert_eq!(found, expected, "in {text:?}");
+}
+
+/// Asserts that nothing is found.
+#[track_caller]
+pub(crate) fn assert_finds_nothing(text: &str) {
+    assert_finds(text, &[]);
+}
