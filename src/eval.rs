@@ -54,7 +54,10 @@ pub fn parse_gold(line: usize, bytes: &[u8]) -> Result<GoldRecord, RecordError> 
     let s = std::str::from_utf8(bytes).map_err(|e| {
         err(
             None,
-            format!("not valid UTF-8 (first bad byte at column {})", e.valid_up_to() + 1),
+            format!(
+                "not valid UTF-8 (first bad byte at column {})",
+                e.valid_up_to() + 1
+            ),
         )
     })?;
     let rec: GoldRecord =
@@ -172,8 +175,13 @@ fn context(text: &str, start: usize, end: usize) -> String {
     while !text.is_char_boundary(to) {
         to += 1;
     }
-    format!("{}«{}»{}", &text[from..start], &text[start..end], &text[end..to])
-        .replace('\n', " ")
+    format!(
+        "{}«{}»{}",
+        &text[from..start],
+        &text[start..end],
+        &text[end..to]
+    )
+    .replace('\n', " ")
 }
 
 struct RecordResult {
@@ -300,12 +308,7 @@ fn fmt_ratio(x: Option<f64>) -> String {
 /// misses and false alarms.
 pub fn render(ev: &Evaluation, show_errors: bool) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} records, {} failed",
-        ev.records,
-        ev.failed.len()
-    );
+    let _ = writeln!(out, "{} records, {} failed", ev.records, ev.failed.len());
     let _ = writeln!(
         out,
         "{:<18} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6}",
@@ -405,7 +408,10 @@ mod tests {
             [
                 gold("pnr 811228-9874", &[(Kind::Personnummer, "811228-9874")]),
                 // labelled wrongly as samordningsnummer: one miss, one false alarm
-                gold("pnr 811228-9874", &[(Kind::Samordningsnummer, "811228-9874")]),
+                gold(
+                    "pnr 811228-9874",
+                    &[(Kind::Samordningsnummer, "811228-9874")],
+                ),
                 gold("Ring Anna", &[(Kind::Name, "Anna")]),
             ],
         );
@@ -431,8 +437,11 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.message.contains("char boundary"), "{e}");
-        let e = parse_gold(4, br#"{"id":"x","text":"a","entities":[{"kind":"nam","start":0,"end":1}]}"#)
-            .unwrap_err();
+        let e = parse_gold(
+            4,
+            br#"{"id":"x","text":"a","entities":[{"kind":"nam","start":0,"end":1}]}"#,
+        )
+        .unwrap_err();
         assert!(e.message.contains("nam"), "{e}");
     }
 }

@@ -78,7 +78,9 @@ mod tests {
         for msg in m.by_rule.values() {
             assert!(!msg.sv.trim().is_empty() && !msg.en.trim().is_empty());
         }
-        assert!(m.get("personnummer.valid", Lang::Sv).contains("personnummer"));
+        assert!(m
+            .get("personnummer.valid", Lang::Sv)
+            .contains("personnummer"));
         assert!(m.get("personnummer.valid", Lang::En).contains("identity"));
     }
 

@@ -44,7 +44,11 @@ impl SplitMix64 {
 /// assert_eq!(out.len(), 3);
 /// assert_eq!(out[0].id, "gen-7-1");
 /// ```
-pub fn generate(pool: &[GoldRecord], count: usize, seed: u64) -> impl Iterator<Item = GoldRecord> + '_ {
+pub fn generate(
+    pool: &[GoldRecord],
+    count: usize,
+    seed: u64,
+) -> impl Iterator<Item = GoldRecord> + '_ {
     let mut rng = SplitMix64::new(seed);
     (1..=count).filter_map(move |i| {
         if pool.is_empty() {

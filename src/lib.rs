@@ -31,6 +31,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod annotate;
 pub mod batch;
 pub mod detect;
 mod error;

@@ -52,7 +52,12 @@ fn human_record(outcome: Outcome, lang: Lang, masked: bool) -> String {
         Err(e) => format!("line {}: error: {}\n", e.line, e.message),
         Ok((_, f)) if f.is_empty() => String::new(),
         Ok((rec, findings)) => {
-            let mut s = format!("{} ({}): {}\n", rec.id, rec.line, human::summary_line(&findings, lang));
+            let mut s = format!(
+                "{} ({}): {}\n",
+                rec.id,
+                rec.line,
+                human::summary_line(&findings, lang)
+            );
             for f in &findings {
                 let shown = if masked {
                     format!("[{}]", f.kind)
@@ -90,30 +95,30 @@ pub fn run(a: ScanArgs) -> Result<ExitCode> {
     let format = a.format;
     let mut with_findings = 0usize;
     let summary = batch::scan_ordered(
-            &scanner,
-            records,
-            a.chunk,
-            |outcome: Outcome| {
-                let outcome = outcome.map(|(r, mut f)| {
-                    f.retain(|f| f.severity >= min);
-                    (r, f)
-                });
-                let hit = matches!(&outcome, Ok((_, f)) if !f.is_empty());
-                let line = match format {
-                    Format::Jsonl => {
-                        let mut l = json::scan_line(outcome, masked);
-                        l.push('\n');
-                        l
-                    }
-                    Format::Human => human_record(outcome, lang, masked),
-                };
-                (hit, line)
-            },
-            |(hit, line): (bool, String)| {
-                with_findings += usize::from(hit);
-                out.write_all(line.as_bytes())
-            },
-        )?;
+        &scanner,
+        records,
+        a.chunk,
+        |outcome: Outcome| {
+            let outcome = outcome.map(|(r, mut f)| {
+                f.retain(|f| f.severity >= min);
+                (r, f)
+            });
+            let hit = matches!(&outcome, Ok((_, f)) if !f.is_empty());
+            let line = match format {
+                Format::Jsonl => {
+                    let mut l = json::scan_line(outcome, masked);
+                    l.push('\n');
+                    l
+                }
+                Format::Human => human_record(outcome, lang, masked),
+            };
+            (hit, line)
+        },
+        |(hit, line): (bool, String)| {
+            with_findings += usize::from(hit);
+            out.write_all(line.as_bytes())
+        },
+    )?;
     out.flush()?;
     eprintln!(
         "postvakt: {} records in, {} scanned, {} failed; {} with findings at or above {}",

@@ -6,14 +6,16 @@
 //! Luhn check digit over the ten-digit form (Skatteverket, SKV 704). A
 //! samordningsnummer has 60 added to the day; Skatteverket's own test list
 //! holds samordningsnummer with month `00` or day `60` (birth date partly
-//! unknown), so those are accepted for samordningsnummer only.
+//! unknown) and some impossible dates (2003-02-31), so for samordningsnummer
+//! only the ranges (month 0-12, day 60-91) are checked.
 //!
 //! Century of a ten-digit form: the latest century that does not put the birth
 //! date after today, one century earlier with `+` (Folkbokföringslagen 18 §).
 //!
 //! Never reported: digits inside longer digit runs or identifiers, impossible
 //! dates (so organisationsnummer, whose "month" is 20 or more, never match),
-//! twelve-digit years before 1800, birth dates in the future, and numbers
+//! twelve-digit years before 1800, birth dates in the future, the birth
+//! number `000` (never issued), and numbers
 //! failing the check digit unless an identity word stands near them.
 
 use regex::Regex;
@@ -93,30 +95,6 @@ const REFERENCE_WORDS: &[&str] = &[
     "löpnummer",
 ];
 
-/// Words that say a compact `07…` number is a phone number.
-const PHONE_WORDS: &[&str] = &[
-    "tel",
-    "tel.",
-    "tfn",
-    "telefon",
-    "telefonnr",
-    "telefonnummer",
-    "mobil",
-    "mobilnr",
-    "mobilnummer",
-    "mob",
-    "mob.",
-    "ring",
-    "ringa",
-    "ringer",
-    "sms",
-    "sms:a",
-    "swish",
-    "nr",
-    "nummer",
-    "nå",
-];
-
 const RULES: &[&str] = &[
     "personnummer.valid",
     "personnummer.valid_compact",
@@ -156,7 +134,14 @@ impl Personnummer {
     pub fn new() -> Result<Self, Error> {
         // Shape only; boundaries, dates and check digits are checked in code.
         // (?-u): ASCII digits only, and a faster DFA.
-        let candidate = Regex::new(r"(?-u)[0-9]{6,8}[-+ ]?[0-9]{4}").map_err(|e| Error::Rules {
+        // Separators: what keyboards and word processors put between date
+        // and serial: hyphen, plus, space, no-break space, en dash,
+        // non-breaking hyphen, minus sign. Eight digits before six, so a
+        // twelve-digit form is not cut short.
+        let candidate = Regex::new(
+            r"(?-u:([0-9]{8}|[0-9]{6}))(-|\+| |\x{a0}|\x{2013}|\x{2011}|\x{2212})?(?-u:([0-9]{4}))",
+        )
+        .map_err(|e| Error::Rules {
             name: "detect/personnummer.rs".into(),
             line: 0,
             message: e.to_string(),
@@ -164,18 +149,15 @@ impl Personnummer {
         Ok(Personnummer { candidate })
     }
 
-    fn parse(&self, cx: &ScanCtx<'_>, s: &str) -> Option<Parsed> {
-        let b = s.as_bytes();
-        let (date_part, sep, serial) = match b.len() {
-            10 => (&b[..6], None, &b[6..]),
-            12 => (&b[..8], None, &b[8..]),
-            11 => (&b[..6], Some(b[6]), &b[7..]),
-            13 => (&b[..8], Some(b[8]), &b[9..]),
-            _ => return None,
-        };
-        if !date_part.iter().chain(serial).all(u8::is_ascii_digit) {
-            return None;
-        }
+    /// Checks the date and check digit of `date_part` (6 or 8 digits), the
+    /// separator and `serial` (4 digits).
+    fn parse(
+        &self,
+        cx: &ScanCtx<'_>,
+        date_part: &[u8],
+        sep: Option<&str>,
+        serial: &[u8],
+    ) -> Option<Parsed> {
         let num = |d: &[u8]| d.iter().fold(0u32, |a, &x| a * 10 + u32::from(x - b'0'));
         let (yy, explicit_year) = if date_part.len() == 8 {
             (num(&date_part[2..4]), Some(num(&date_part[..4])))
@@ -190,7 +172,10 @@ impl Personnummer {
         } else {
             (Kind::Personnummer, raw_day)
         };
-        let partly_unknown = kind == Kind::Samordningsnummer && (month == 0 || day == 0);
+        // Samordningsnummer are not bound to a calendar date: Skatteverket's
+        // test list has month 00, day 60 and also impossible dates such as
+        // 2003-02-31 (24 of 2,264 numbers). Only the ranges are checked.
+        let partly_unknown = kind == Kind::Samordningsnummer;
         if month > 12 || (month == 0 && kind == Kind::Personnummer) || day > 31 {
             return None;
         }
@@ -209,7 +194,7 @@ impl Personnummer {
                 if (y, month, day) > today_t {
                     y -= 100;
                 }
-                if sep == Some(b'+') {
+                if sep == Some("+") {
                     y -= 100;
                 }
                 y
@@ -218,12 +203,16 @@ impl Personnummer {
         if !partly_unknown && !date::is_valid(year, month, day) {
             return None;
         }
+        // The birth number 000 is never issued (personnummer/meta list.json).
+        if serial[..3] == *b"000" {
+            return None;
+        }
         let mut ten = [0u8; 10];
         ten[..6].copy_from_slice(&date_part[date_part.len() - 6..]);
         ten[6..].copy_from_slice(serial);
         let form = match sep {
-            Some(b'-' | b'+') => Form::Dashed,
-            Some(_) => Form::Spaced,
+            Some(" " | "\u{a0}") => Form::Spaced,
+            Some(_) => Form::Dashed,
             None => Form::Compact,
         };
         Some(Parsed {
@@ -257,6 +246,18 @@ fn embedded(text: &str, start: usize, end: usize) -> bool {
         || (after1 == Some('/') && after2.is_some_and(|c| !c.is_whitespace()))
 }
 
+/// An identity word after the number counts (`811228-9874 är mitt
+/// personnummer`) unless a number follows it, which it then labels instead
+/// (`0701740607, pnr 811130-2389`).
+fn identity_word_after(after: &[String]) -> bool {
+    after.iter().enumerate().any(|(i, w)| {
+        has_word(std::slice::from_ref(w), IDENTITY_WORDS, IDENTITY_PREFIXES)
+            && !after
+                .get(i + 1)
+                .is_some_and(|n| n.bytes().any(|b| b.is_ascii_digit()))
+    })
+}
+
 fn has_word(words: &[String], list: &[&str], prefixes: &[&str]) -> bool {
     words.iter().any(|w| {
         list.contains(&w.as_str())
@@ -280,18 +281,28 @@ impl Detector for Personnummer {
 
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
         let text = cx.text();
-        for m in self.candidate.find_iter(text) {
+        for caps in self.candidate.captures_iter(text) {
+            let m = caps.get(0).expect("group 0 is the whole match");
             let (start, end) = (m.start(), m.end());
             if embedded(text, start, end) {
                 continue;
             }
-            let Some(p) = self.parse(cx, m.as_str()) else {
+            let (Some(date_part), Some(serial)) = (caps.get(1), caps.get(3)) else {
+                continue;
+            };
+            let sep = caps.get(2).map(|g| g.as_str());
+            let Some(p) = self.parse(
+                cx,
+                date_part.as_str().as_bytes(),
+                sep,
+                serial.as_str().as_bytes(),
+            ) else {
                 continue;
             };
             let before = cx.words_before(start, 5);
-            let after = cx.words_after(end, 2);
-            let identity = has_word(&before, IDENTITY_WORDS, IDENTITY_PREFIXES)
-                || has_word(&after, IDENTITY_WORDS, IDENTITY_PREFIXES);
+            let after = cx.words_after(end, 4);
+            let identity =
+                has_word(&before, IDENTITY_WORDS, IDENTITY_PREFIXES) || identity_word_after(&after);
             let reference = has_word(&before, REFERENCE_WORDS, &[]);
             let pnr = p.kind == Kind::Personnummer;
             let rule = |pnr_rule: &'static str, snr_rule: &'static str| {
@@ -318,8 +329,11 @@ impl Detector for Personnummer {
                 }
                 continue;
             }
-            if p.mobile_like && !identity && has_word(&before, PHONE_WORDS, &[]) {
-                // `Ring 0701234567`: a mobile number; the phone detector owns it.
+            if p.mobile_like && !identity {
+                // `0701740607` is a date-valid number for someone born in
+                // 2007 and a common way to write a 070 mobile number; 1 in
+                // 10 such numbers passes the check digit. Without an identity
+                // word it is a phone number: the phone detector owns it.
                 continue;
             }
             let (mut score, mut severity, mut rule_id) = match p.form {
@@ -375,6 +389,9 @@ mod tests {
             "8112289874",
             "811228 9874",
             "19811228 9874",
+            "811228–9874",
+            "811228\u{a0}9874",
+            "19811228‑9874",
         ] {
             assert_finds(
                 &format!("Mitt nummer är {form}, tack."),
@@ -389,7 +406,10 @@ mod tests {
             "Samordningsnummer 730288-9931 finns.",
             &[(Kind::Samordningsnummer, "730288-9931")],
         );
-        assert_finds("id 19730288-9931", &[(Kind::Samordningsnummer, "19730288-9931")]);
+        assert_finds(
+            "id 19730288-9931",
+            &[(Kind::Samordningsnummer, "19730288-9931")],
+        );
     }
 
     #[test]
@@ -434,10 +454,23 @@ mod tests {
     }
 
     #[test]
-    fn mobile_number_written_compactly_near_phone_word_is_left_to_phone() {
-        // 0701234567 is date-valid (2007-01-23); whether its check digit
-        // passes, near "ring" it is a phone number.
-        assert_finds_nothing("Ring mig på 0701234560 i kväll");
+    fn mobile_number_written_compactly_is_left_to_phone() {
+        // 0701234569 is date-valid (2007-01-23) and passes the check digit.
+        assert_finds_nothing("Ring mig på 0701234569 i kväll");
+        // "pnr" labels the number after it, not the mobile before it.
+        assert_finds(
+            "mejla eller sms:a 0701234569, pnr 811228-9875",
+            &[(Kind::Personnummer, "811228-9875")],
+        );
+        // With an identity word it is a personnummer.
+        assert_finds(
+            "personnummer 0701234569",
+            &[(Kind::Personnummer, "0701234569")],
+        );
+        assert_finds(
+            "0701234569 är mitt personnummer",
+            &[(Kind::Personnummer, "0701234569")],
+        );
     }
 
     #[test]

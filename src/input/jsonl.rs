@@ -16,7 +16,10 @@ pub fn parse_record(line: usize, bytes: &[u8]) -> Result<Record, RecordError> {
     let s = std::str::from_utf8(bytes).map_err(|e| {
         err(
             None,
-            format!("not valid UTF-8 (first bad byte at column {})", e.valid_up_to() + 1),
+            format!(
+                "not valid UTF-8 (first bad byte at column {})",
+                e.valid_up_to() + 1
+            ),
         )
     })?;
     let mut raw: Map<String, Value> = serde_json::from_str(s).map_err(|e| {
@@ -57,11 +60,17 @@ mod tests {
         let e = parse_record(3, b"{\"id\":\"x\",\"text\":\"\xff\"}").unwrap_err();
         assert!(e.message.contains("UTF-8"), "{e}");
         let e = parse_record(3, br#"{"id":"x","text":"850101-2382""#).unwrap_err();
-        assert!(e.message.contains("invalid JSON") && !e.message.contains("850101"), "{e}");
+        assert!(
+            e.message.contains("invalid JSON") && !e.message.contains("850101"),
+            "{e}"
+        );
         let e = parse_record(3, br#"[1,2]"#).unwrap_err();
         assert!(e.message.contains("object"), "{e}");
         let e = parse_record(3, br#"{"id":"x"}"#).unwrap_err();
-        assert_eq!((e.id.as_deref(), e.message.as_str()), (Some("x"), "missing \"text\""));
+        assert_eq!(
+            (e.id.as_deref(), e.message.as_str()),
+            (Some("x"), "missing \"text\"")
+        );
         let e = parse_record(3, br#"{"id":null,"text":"a"}"#).unwrap_err();
         assert!(e.message.contains("\"id\""), "{e}");
         let e = parse_record(3, br#"{"id":"x","text":5}"#).unwrap_err();

@@ -48,11 +48,7 @@ pub fn render_check(name: &str, text: &str, findings: &[Finding], style: Style) 
         let _ = writeln!(
             out,
             "{name}: {}",
-            if sv {
-                "inga fynd."
-            } else {
-                "nothing found."
-            }
+            if sv { "inga fynd." } else { "nothing found." }
         );
         return out;
     }
@@ -67,7 +63,12 @@ pub fn render_check(name: &str, text: &str, findings: &[Finding], style: Style) 
             text[f.start..f.end].to_string()
         };
         if style.color {
-            let _ = write!(marked, "{}{shown}{RESET}\x1b[2m[{}]{RESET}", color_of(f.severity), i + 1);
+            let _ = write!(
+                marked,
+                "{}{shown}{RESET}\x1b[2m[{}]{RESET}",
+                color_of(f.severity),
+                i + 1
+            );
         } else {
             let _ = write!(marked, "«{shown}»[{}]", i + 1);
         }
@@ -111,7 +112,12 @@ pub fn render_check(name: &str, text: &str, findings: &[Finding], style: Style) 
             f.score,
         );
         let _ = writeln!(out, "    {}", f.explanation);
-        let _ = writeln!(out, "    {} {}", if sv { "regel:" } else { "rule:" }, f.rule);
+        let _ = writeln!(
+            out,
+            "    {} {}",
+            if sv { "regel:" } else { "rule:" },
+            f.rule
+        );
     }
     out.push_str(&summary_line(findings, style.lang));
     out.push('\n');

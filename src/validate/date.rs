@@ -102,7 +102,10 @@ mod tests {
 
     #[test]
     fn epoch_days() {
-        assert_eq!(Date::from_days_since_epoch(0), Date::new(1970, 1, 1).unwrap());
+        assert_eq!(
+            Date::from_days_since_epoch(0),
+            Date::new(1970, 1, 1).unwrap()
+        );
         assert_eq!(
             Date::from_days_since_epoch(19_782),
             Date::new(2024, 2, 29).unwrap()
