@@ -299,7 +299,16 @@ impl Detector for Personnummer {
             ) else {
                 continue;
             };
-            let before = cx.words_before(start, 5);
+            // Context words before a number label the nearest number after
+            // them: "personnummer 200710262387. Ordernummer 811228-9874"
+            // says nothing about the second number.
+            let mut before = cx.words_before(start, 5);
+            if let Some(i) = before
+                .iter()
+                .rposition(|w| w.bytes().any(|b| b.is_ascii_digit()))
+            {
+                before.drain(..=i);
+            }
             let after = cx.words_after(end, 4);
             let identity =
                 has_word(&before, IDENTITY_WORDS, IDENTITY_PREFIXES) || identity_word_after(&after);
@@ -471,6 +480,14 @@ mod tests {
             "0701234569 är mitt personnummer",
             &[(Kind::Personnummer, "0701234569")],
         );
+    }
+
+    #[test]
+    fn context_words_label_the_nearest_number() {
+        let f = scan("personnummer 200710262387. Ordernummer 811228-9874 gäller fotot.");
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].rule, "personnummer.valid");
+        assert_eq!(f[1].rule, "personnummer.valid_near_reference_word");
     }
 
     #[test]

@@ -1,0 +1,277 @@
+//! The command line as users and scripts meet it: exit codes, stdout versus
+//! stderr, colour, formats (pinned as golden files with insta), bad input.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_postvakt"));
+    c.env_remove("NO_COLOR");
+    c
+}
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Feed stdin from a thread: a large input would otherwise deadlock
+    // against a child blocked on a full stdout pipe.
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn draft() -> String {
+    data("draft.txt").display().to_string()
+}
+
+#[test]
+fn check_human_report_without_colour_when_piped() {
+    let o = run(&["check", &draft()], b"");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o).replace(&draft(), "draft.txt");
+    assert!(!out.contains('\x1b'));
+    insta::assert_snapshot!("check_human", out);
+    assert!(stderr(&o).is_empty());
+}
+
+#[test]
+fn check_colour_always_and_no_color() {
+    let o = run(&["check", "--color", "always", &draft()], b"");
+    assert!(stdout(&o).contains("\x1b[1;31m"));
+    let o = bin()
+        .args(["check", "--color", "auto", &draft()])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!stdout(&o).contains('\x1b'));
+}
+
+#[test]
+fn check_json_and_jsonl_are_the_documented_format() {
+    let o = run(
+        &["check", "--format", "json", "-"],
+        &std::fs::read(draft()).unwrap(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let _: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    insta::assert_snapshot!("check_json", stdout(&o));
+    let o = run(
+        &["check", "--format", "jsonl", "--lang", "en", &draft()],
+        b"",
+    );
+    insta::assert_snapshot!("check_jsonl_en", stdout(&o));
+    for line in stdout(&o).lines() {
+        let f: postvakt::Finding = serde_json::from_str(line).unwrap();
+        assert!(f.explanation.is_ascii());
+    }
+}
+
+#[test]
+fn check_mask_prints_the_postable_text() {
+    let o = run(&["check", "--mask", &draft()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("personnummer [personnummer]."), "{out}");
+    assert!(!out.contains("200710262387"));
+    let o = run(&["check", "--mask", "--format", "json", &draft()], b"");
+    assert!(!stdout(&o).contains("200710262387"));
+    assert!(stdout(&o).contains("\"masked_text\""));
+}
+
+#[test]
+fn check_clean_text_exits_zero() {
+    let o = run(
+        &["check"],
+        "Välkommen till biblioteket 2024-05-12 kl. 18.00!".as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "-: inga fynd.\n");
+    let o = run(&["check"], b"");
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn min_severity_decides_the_exit_code() {
+    // The order number is a medium finding, the child's number high.
+    let text = "Ordernummer 811228-9874 gäller skolfotot.";
+    let o = run(&["check", "--min-severity", "high"], text.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = run(&["check", "--min-severity", "medium"], text.as_bytes());
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn errors_exit_two_with_a_message_on_stderr() {
+    let o = run(&["check", "no/such/draft.txt"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty());
+    assert!(
+        stderr(&o).starts_with("postvakt: reading no/such/draft.txt"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = run(&["check"], b"Hej \xff\xfe 811228-9874");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("not valid UTF-8 (first bad byte at offset 4)"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("811228"));
+
+    let o = run(&["check", "--format", "xml"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["frobnicate"], b"");
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn rule_files_disable_and_allow() {
+    let dir = std::env::temp_dir().join(format!("postvakt-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let rules = dir.join("kommun.toml");
+    std::fs::write(
+        &rules,
+        "disable = [\"samordningsnummer\"]\n[[allow]]\ntext = \"811228-9874\"\nnote = \"testnummer\"\n",
+    )
+    .unwrap();
+    let text = "pnr 811228-9874, snr 730288-9931";
+    let o = run(
+        &[
+            "check",
+            "--format",
+            "jsonl",
+            "--min-severity",
+            "info",
+            "--rules",
+            dir.to_str().unwrap(),
+        ],
+        text.as_bytes(),
+    );
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("\"severity\":\"info\""), "{out}");
+    // Only an info finding left: nothing at the default minimum, exit 0.
+    let o = run(
+        &["check", "--rules", rules.to_str().unwrap()],
+        text.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+
+    std::fs::write(&rules, "disable = [\"personnummer\"]\nalow = []\n").unwrap();
+    let o = run(
+        &["check", "--rules", rules.to_str().unwrap()],
+        text.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("kommun.toml:2:"), "{}", stderr(&o));
+    let o = run(
+        &["check", "--disable", "personnummer.nope"],
+        text.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("personnummer.nope"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn scan_writes_one_line_per_record_in_order_and_goes_on_after_errors() {
+    let mut input = Vec::new();
+    input.extend_from_slice(b"{\"id\":\"a\",\"text\":\"pnr 811228-9874\"}\n");
+    input.extend_from_slice(b"not json at all\n");
+    input.extend_from_slice(b"\n");
+    input.extend_from_slice(b"{\"id\":\"bad-utf8\",\"text\":\"\xff\"}\n");
+    input.extend_from_slice(b"{\"id\":7,\"text\":\"inget h\xc3\xa4r\"}\n");
+    input.extend_from_slice(b"{\"id\":\"no-text\"}\n");
+    input.extend_from_slice(
+        format!("{{\"id\":\"huge\",\"text\":\"{}\"}}\n", "x".repeat(300)).as_bytes(),
+    );
+    input.extend_from_slice(b"{\"id\":\"last\",\"text\":\"snr 730288-9931\"}");
+    let o = run(&["scan", "--max-line-bytes", "200"], &input);
+    assert_eq!(o.status.code(), Some(2), "failed records make exit 2");
+    insta::assert_snapshot!("scan_jsonl", stdout(&o));
+    assert_eq!(
+        stderr(&o),
+        "postvakt: 7 records in, 3 scanned, 4 failed; 2 with findings at or above low\n"
+    );
+    let o = run(&["scan", "--mask", "--format", "human"], &input);
+    insta::assert_snapshot!("scan_human_masked", stdout(&o));
+}
+
+#[test]
+fn scan_empty_input() {
+    let o = run(&["scan"], b"");
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).is_empty());
+    assert_eq!(
+        stderr(&o),
+        "postvakt: 0 records in, 0 scanned, 0 failed; 0 with findings at or above low\n"
+    );
+}
+
+#[test]
+fn scan_output_is_the_same_for_any_thread_count() {
+    let gen = run(&["generate", "--records", "3000", "--seed", "5"], b"");
+    assert_eq!(gen.status.code(), Some(0));
+    assert_eq!(stdout(&gen).lines().count(), 3000);
+    let one = run(&["scan", "-j", "1"], &gen.stdout);
+    let two = run(&["scan", "-j", "2", "--chunk", "7"], &gen.stdout);
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(stdout(&one).lines().count(), 3000);
+    assert!(one.stdout == two.stdout);
+    // And generation is deterministic.
+    assert!(run(&["generate", "--records", "3000", "--seed", "5"], b"").stdout == gen.stdout);
+    assert!(run(&["generate", "--records", "3000", "--seed", "6"], b"").stdout != gen.stdout);
+}
+
+#[test]
+fn eval_reports_per_kind_and_lists_errors() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus/labelled.jsonl");
+    let o = run(&["eval", corpus.to_str().unwrap()], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("personnummer "))
+        .unwrap();
+    assert!(row.ends_with("1.000   1.000  1.000"), "{row}");
+
+    let gold = concat!(
+        "{\"id\":\"g1\",\"text\":\"Ring 811228-9874\",\"entities\":[]}\n",
+        "{\"id\":\"g2\",\"text\":\"pnr 730288-9931\",\"entities\":[{\"kind\":\"personnummer\",\"start\":4,\"end\":15}]}\n",
+        "{\"id\":\"g3\",\"text\":\"x\",\"entities\":[{\"kind\":\"personnummer\",\"start\":0,\"end\":9}]}\n",
+    );
+    let o = run(&["eval", "--show-errors", "-"], gold.as_bytes());
+    assert_eq!(o.status.code(), Some(2), "a bad gold record is an error");
+    insta::assert_snapshot!("eval_show_errors", stdout(&o));
+    let o = run(&["eval", "--format", "json", "-"], gold.as_bytes());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["kinds"]["personnummer"]["fn"], 1);
+    assert_eq!(v["records"], 3);
+}
