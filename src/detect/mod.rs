@@ -40,16 +40,22 @@ pub struct ScanCtx<'t> {
     text: &'t str,
     lang: Lang,
     messages: &'t Messages,
-    today: Date,
+    /// Fixed by the scanner's builder, or read from the clock on first use.
+    today: std::cell::Cell<Option<Date>>,
 }
 
 impl<'t> ScanCtx<'t> {
-    pub(crate) fn new(text: &'t str, lang: Lang, messages: &'t Messages, today: Date) -> Self {
+    pub(crate) fn new(
+        text: &'t str,
+        lang: Lang,
+        messages: &'t Messages,
+        today: Option<Date>,
+    ) -> Self {
         ScanCtx {
             text,
             lang,
             messages,
-            today,
+            today: std::cell::Cell::new(today),
         }
     }
 
@@ -60,7 +66,14 @@ impl<'t> ScanCtx<'t> {
 
     /// Today's date, for resolving centuries and rejecting future dates.
     pub fn today(&self) -> Date {
-        self.today
+        match self.today.get() {
+            Some(d) => d,
+            None => {
+                let d = Date::today();
+                self.today.set(Some(d));
+                d
+            }
+        }
     }
 
     /// Builds a finding over `start..end` with the rule's explanation.
@@ -86,36 +99,52 @@ impl<'t> ScanCtx<'t> {
         }
     }
 
-    /// Up to `n` words before byte `start`, nearest last, each lowercased.
+    /// Up to `n` words before byte `start`, nearest first, as they are
+    /// written (compare with [`word_is`] and [`word_starts_with`]).
     ///
-    /// A word is a run of alphanumeric characters, `.` or `-` inside it
-    /// (`pers.nr`, `p-nr`), so `personnr:` yields `personnr`.
-    pub fn words_before(&self, start: usize, n: usize) -> Vec<String> {
+    /// A word is a run of alphanumeric characters, with `.` or `-` inside it
+    /// (`pers.nr`, `p-nr`), so `personnr:` yields `personnr`. Allocates nothing.
+    pub fn words_before(&self, start: usize, n: usize) -> impl Iterator<Item = &'t str> + Clone {
         let head = &self.text[..start];
         let from = floor_char_boundary(head, head.len().saturating_sub(n * 24));
-        let mut words = words(&head[from..]);
-        let skip = words.len().saturating_sub(n);
-        words.drain(..skip);
-        words
+        words(&head[from..]).rev().take(n)
     }
 
-    /// Up to `n` words after byte `end`, nearest first, each lowercased.
-    pub fn words_after(&self, end: usize, n: usize) -> Vec<String> {
+    /// Up to `n` words after byte `end`, nearest first.
+    pub fn words_after(&self, end: usize, n: usize) -> impl Iterator<Item = &'t str> + Clone {
         let tail = &self.text[end..];
         let to = floor_char_boundary(tail, (n * 24).min(tail.len()));
-        let mut words = words(&tail[..to]);
-        words.truncate(n);
-        words
+        words(&tail[..to]).take(n)
     }
 }
 
-/// Splits into lowercased words; see [`ScanCtx::words_before`].
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-'))
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '.' || c == '-'
+}
+
+/// The words of `s`; see [`ScanCtx::words_before`].
+fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> + Clone {
+    s.split(|c: char| !is_word_char(c))
         .map(|w| w.trim_matches(|c| c == '.' || c == '-'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+}
+
+/// True when `word` equals `lower` ignoring case (`lower` must be lowercase).
+/// Allocates nothing; folds Å/Ä/Ö too, which ASCII folding would not.
+pub fn word_is(word: &str, lower: &str) -> bool {
+    word.len() == lower.len() && word_starts_with(word, lower)
+}
+
+/// True when `word` starts with `lower` ignoring case (`lower` lowercase).
+pub fn word_starts_with(word: &str, lower: &str) -> bool {
+    // Cheap rejection on the first byte when both start with ASCII.
+    if let (Some(&a), Some(&b)) = (word.as_bytes().first(), lower.as_bytes().first()) {
+        if a.is_ascii() && b.is_ascii() && a.to_ascii_lowercase() != b {
+            return false;
+        }
+    }
+    let mut w = word.chars().flat_map(char::to_lowercase);
+    lower.chars().all(|c| w.next() == Some(c))
 }
 
 /// The largest char boundary at or below `i`.
@@ -137,20 +166,29 @@ mod tests {
     fn context_words_are_lowercased_and_bounded() {
         let m = Messages::default();
         let text = "Mitt Personnr: 121212-1212 är hemligt, säger Åsa.";
-        let cx = ScanCtx::new(text, Lang::Sv, &m, Date::today());
+        let cx = ScanCtx::new(text, Lang::Sv, &m, None);
         let start = text.find("121212").unwrap();
-        assert_eq!(cx.words_before(start, 5), vec!["mitt", "personnr"]);
-        assert_eq!(cx.words_before(start, 1), vec!["personnr"]);
-        assert_eq!(cx.words_after(start + 11, 2), vec!["är", "hemligt"]);
+        let before: Vec<_> = cx.words_before(start, 5).collect();
+        assert_eq!(before, vec!["Personnr", "Mitt"]);
+        assert_eq!(
+            cx.words_before(start, 1).collect::<Vec<_>>(),
+            vec!["Personnr"]
+        );
+        let after: Vec<_> = cx.words_after(start + 11, 2).collect();
+        assert_eq!(after, vec!["är", "hemligt"]);
+        assert!(word_is("Personnr", "personnr"));
+        assert!(word_is("FÖDD", "född"));
+        assert!(!word_is("födda", "född"));
+        assert!(word_starts_with("PERSONNUMRET", "personnum"));
     }
 
     #[test]
     fn windows_respect_char_boundaries() {
         let m = Messages::default();
         let text = "ååååååååååååååååååååååååååååååååååååååååååååååå1";
-        let cx = ScanCtx::new(text, Lang::Sv, &m, Date::today());
+        let cx = ScanCtx::new(text, Lang::Sv, &m, None);
         let start = text.len() - 1;
-        assert_eq!(cx.words_before(start, 1).len(), 1);
-        assert!(cx.words_after(0, 3).len() <= 1);
+        assert_eq!(cx.words_before(start, 1).count(), 1);
+        assert!(cx.words_after(0, 3).count() <= 1);
     }
 }

@@ -20,7 +20,7 @@
 
 use regex::Regex;
 
-use super::{Detector, ScanCtx};
+use super::{word_is, word_starts_with, Detector, ScanCtx};
 use crate::finding::{Finding, Kind, Severity};
 use crate::validate::{date, luhn};
 use crate::Error;
@@ -246,24 +246,36 @@ fn embedded(text: &str, start: usize, end: usize) -> bool {
         || (after1 == Some('/') && after2.is_some_and(|c| !c.is_whitespace()))
 }
 
+fn has_digit(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_digit())
+}
+
+fn in_list(w: &str, list: &[&str], prefixes: &[&str]) -> bool {
+    list.iter().any(|l| word_is(w, l)) || prefixes.iter().any(|p| word_starts_with(w, p))
+}
+
+fn is_identity_word(w: &str) -> bool {
+    in_list(w, IDENTITY_WORDS, IDENTITY_PREFIXES)
+}
+
+/// Context words before a number label the nearest number after them:
+/// "personnummer 200710262387. Ordernummer 811228-9874" says nothing
+/// about the second number. So look back only to the previous number.
+fn before_words<'t>(cx: &ScanCtx<'t>, start: usize) -> impl Iterator<Item = &'t str> + Clone {
+    cx.words_before(start, 5).take_while(|w| !has_digit(w))
+}
+
 /// An identity word after the number counts (`811228-9874 är mitt
 /// personnummer`) unless a number follows it, which it then labels instead
 /// (`0701740607, pnr 811130-2389`).
-fn identity_word_after(after: &[String]) -> bool {
-    after.iter().enumerate().any(|(i, w)| {
-        has_word(std::slice::from_ref(w), IDENTITY_WORDS, IDENTITY_PREFIXES)
-            && !after
-                .get(i + 1)
-                .is_some_and(|n| n.bytes().any(|b| b.is_ascii_digit()))
-    })
-}
-
-fn has_word(words: &[String], list: &[&str], prefixes: &[&str]) -> bool {
-    words.iter().any(|w| {
-        list.contains(&w.as_str())
-            || prefixes.iter().any(|p| w.starts_with(p))
-            || w.strip_suffix(':').is_some_and(|w| list.contains(&w))
-    })
+fn identity_word_after(cx: &ScanCtx<'_>, end: usize) -> bool {
+    let mut words = cx.words_after(end, 4).peekable();
+    while let Some(w) = words.next() {
+        if is_identity_word(w) && !words.peek().is_some_and(|n| has_digit(n)) {
+            return true;
+        }
+    }
+    false
 }
 
 impl Detector for Personnummer {
@@ -281,38 +293,36 @@ impl Detector for Personnummer {
 
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
         let text = cx.text();
-        for caps in self.candidate.captures_iter(text) {
-            let m = caps.get(0).expect("group 0 is the whole match");
+        for m in self.candidate.find_iter(text) {
             let (start, end) = (m.start(), m.end());
             if embedded(text, start, end) {
                 continue;
             }
-            let (Some(date_part), Some(serial)) = (caps.get(1), caps.get(3)) else {
-                continue;
+            // Split by hand rather than with captures (a second, slower
+            // engine): leading digits (6 or 8), separator, last 4 digits.
+            let s = m.as_str();
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            let (date_len, sep) = match digits {
+                6 | 8 => (
+                    digits,
+                    Some(&s[digits..s.len() - 4]).filter(|x| !x.is_empty()),
+                ),
+                10 => (6, None),
+                12 => (8, None),
+                _ => continue,
             };
-            let sep = caps.get(2).map(|g| g.as_str());
             let Some(p) = self.parse(
                 cx,
-                date_part.as_str().as_bytes(),
+                &s.as_bytes()[..date_len],
                 sep,
-                serial.as_str().as_bytes(),
+                &s.as_bytes()[s.len() - 4..],
             ) else {
                 continue;
             };
-            // Context words before a number label the nearest number after
-            // them: "personnummer 200710262387. Ordernummer 811228-9874"
-            // says nothing about the second number.
-            let mut before = cx.words_before(start, 5);
-            if let Some(i) = before
-                .iter()
-                .rposition(|w| w.bytes().any(|b| b.is_ascii_digit()))
-            {
-                before.drain(..=i);
-            }
-            let after = cx.words_after(end, 4);
             let identity =
-                has_word(&before, IDENTITY_WORDS, IDENTITY_PREFIXES) || identity_word_after(&after);
-            let reference = has_word(&before, REFERENCE_WORDS, &[]);
+                before_words(cx, start).any(is_identity_word) || identity_word_after(cx, end);
+            // Only asked when it can change the verdict.
+            let reference = || before_words(cx, start).any(|w| in_list(w, REFERENCE_WORDS, &[]));
             let pnr = p.kind == Kind::Personnummer;
             let rule = |pnr_rule: &'static str, snr_rule: &'static str| {
                 if pnr {
@@ -370,7 +380,7 @@ impl Detector for Personnummer {
                 score = 1.0;
                 severity = Severity::High;
                 rule_id = rule("personnummer.valid", "samordningsnummer.valid");
-            } else if reference {
+            } else if reference() {
                 score -= 0.35;
                 severity = Severity::Medium;
                 rule_id = rule(
