@@ -63,15 +63,12 @@ fn bench(c: &mut Criterion) {
     ));
     g.bench_function("jsonl", |b| {
         b.iter(|| {
-            let records = lines
-                .iter()
-                .enumerate()
-                .map(|(i, l)| jsonl::parse_record(i + 1, l.as_bytes()));
             let mut out = 0usize;
             batch::scan_ordered(
                 &all,
-                records,
+                lines.iter().enumerate(),
                 batch::DEFAULT_CHUNK,
+                |(i, l)| jsonl::parse_record(i + 1, l.as_bytes()),
                 |o| json::scan_line(o, false),
                 |l: String| {
                     out += l.len();

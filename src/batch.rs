@@ -1,9 +1,10 @@
 //! Ordered parallel scanning of many records with one shared [`Scanner`].
 //!
-//! Records are read in chunks; each chunk is scanned (and turned into output
-//! by the caller's `map`) in parallel with rayon, then handed to the sink in
-//! input order. Memory stays flat whatever the input size, and the output is
-//! the same for any number of threads. Failed records pass through as data.
+//! Input is read in chunks of raw items (for example JSONL lines). While one
+//! chunk is parsed, scanned and turned into output by the caller's `map` in
+//! parallel (rayon), the next chunk is read; results go to the sink in input
+//! order. Memory stays flat whatever the input size, and the output is the
+//! same for any number of threads. Failed records pass through as data.
 
 use rayon::prelude::*;
 
@@ -11,7 +12,7 @@ use crate::input::{Record, RecordError};
 use crate::{Finding, Scanner};
 
 /// The default number of records read before a parallel step.
-pub const DEFAULT_CHUNK: usize = 2048;
+pub const DEFAULT_CHUNK: usize = 4096;
 
 /// What became of one input record.
 pub type Outcome = Result<(Record, Vec<Finding>), RecordError>;
@@ -29,8 +30,9 @@ pub struct Summary {
     pub findings: usize,
 }
 
-/// Scans every record of `input` in parallel, maps each outcome with `map`
-/// (also in parallel) and hands the results to `sink` in input order.
+/// Reads raw items from `input`, turns each into a record with `parse`,
+/// scans it, maps the outcome with `map` (parse, scan and map run in
+/// parallel) and hands the results to `sink` in input order.
 ///
 /// # Errors
 /// Only the sink's errors (for example a closed stdout) stop the run; a bad
@@ -40,58 +42,83 @@ pub struct Summary {
 /// ```
 /// use postvakt::{batch, input::Record, Scanner};
 /// let scanner = Scanner::new();
-/// let records = (0..3).map(|i| Ok(Record { id: i.to_string(), line: i + 1, text: "811228-9874".into() }));
+/// let texts = vec!["811228-9874", "inget", "730288-9931"];
 /// let mut ids = Vec::new();
-/// let summary = batch::scan_ordered(&scanner, records, 2, |o| o.unwrap().0.id, |id| {
-///     ids.push(id);
-///     Ok::<(), std::io::Error>(())
-/// })?;
-/// assert_eq!(ids, ["0", "1", "2"]);
-/// assert_eq!((summary.records, summary.findings), (3, 3));
+/// let summary = batch::scan_ordered(
+///     &scanner,
+///     texts.into_iter().enumerate(),
+///     2,
+///     |(i, t)| Ok(Record { id: i.to_string(), line: i + 1, text: t.to_string() }),
+///     |o| o.map(|(r, f)| (r.id, f.len())).unwrap(),
+///     |x| {
+///         ids.push(x);
+///         Ok::<(), std::io::Error>(())
+///     },
+/// )?;
+/// assert_eq!(ids, [("0".to_string(), 1), ("1".to_string(), 0), ("2".to_string(), 1)]);
+/// assert_eq!((summary.records, summary.findings), (3, 2));
 /// # Ok::<(), std::io::Error>(())
 /// ```
-pub fn scan_ordered<I, T, M, S, E>(
+pub fn scan_ordered<I, R, P, T, M, S, E>(
     scanner: &Scanner,
     input: I,
     chunk: usize,
+    parse: P,
     map: M,
     mut sink: S,
 ) -> Result<Summary, E>
 where
-    I: IntoIterator<Item = Result<Record, RecordError>>,
+    I: IntoIterator<Item = R>,
+    I::IntoIter: Send,
+    R: Send,
+    P: Fn(R) -> Result<Record, RecordError> + Sync,
     T: Send,
     M: Fn(Outcome) -> T + Sync,
-    S: FnMut(T) -> Result<(), E>,
+    S: FnMut(T) -> Result<(), E> + Send,
+    E: Send,
 {
     let mut summary = Summary::default();
     let mut input = input.into_iter();
     let chunk = chunk.max(1);
-    loop {
-        let batch: Vec<_> = input.by_ref().take(chunk).collect();
-        if batch.is_empty() {
-            return Ok(summary);
-        }
-        let results: Vec<(T, Option<usize>)> = batch
+    let read = |input: &mut I::IntoIter| input.by_ref().take(chunk).collect::<Vec<R>>();
+    let process = |batch: Vec<R>| -> Vec<(T, Option<usize>)> {
+        batch
             .into_par_iter()
-            .map(|r| {
-                let outcome = r.map(|rec| {
+            .map(|raw| {
+                let outcome = parse(raw).map(|rec| {
                     let found = scanner.scan_text(&rec.text);
                     (rec, found)
                 });
                 let n = outcome.as_ref().ok().map(|(_, f)| f.len());
                 (map(outcome), n)
             })
-            .collect();
-        for (t, n) in results {
-            summary.records += 1;
-            match n {
-                Some(n) => {
-                    summary.scanned += 1;
-                    summary.findings += n;
+            .collect()
+    };
+    let mut batch = read(&mut input);
+    let mut done: Vec<(T, Option<usize>)> = Vec::new();
+    while !batch.is_empty() || !done.is_empty() {
+        // Three stages at once: the caller's thread hands the previous
+        // chunk's results to the sink and reads the next chunk while the
+        // pool parses, scans and maps this one.
+        let (next, results) = rayon::join(
+            || -> Result<Vec<R>, E> {
+                for (t, n) in done.drain(..) {
+                    summary.records += 1;
+                    match n {
+                        Some(n) => {
+                            summary.scanned += 1;
+                            summary.findings += n;
+                        }
+                        None => summary.failed += 1,
+                    }
+                    sink(t)?;
                 }
-                None => summary.failed += 1,
-            }
-            sink(t)?;
-        }
+                Ok(read(&mut input))
+            },
+            || process(std::mem::take(&mut batch)),
+        );
+        batch = next?;
+        done = results;
     }
+    Ok(summary)
 }

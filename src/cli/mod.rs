@@ -149,7 +149,7 @@ fn read_input(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// Opens an input for line-by-line reading, `-` meaning stdin.
-fn open_lines(path: &Path) -> Result<Box<dyn std::io::BufRead>> {
+fn open_lines(path: &Path) -> Result<Box<dyn std::io::BufRead + Send>> {
     if path == Path::new("-") {
         Ok(Box::new(std::io::BufReader::with_capacity(
             1 << 16,

@@ -83,21 +83,22 @@ pub fn run(a: ScanArgs) -> Result<ExitCode> {
     let lang = a.scanner.lang();
     let min: Severity = a.min_severity.into();
     let reader = open_lines(&a.input)?;
-    let records = Lines::new(reader, a.max_line_bytes)
-        .map(|r| r.and_then(|(line, bytes)| jsonl::parse_record(line, &bytes)));
+    let lines = Lines::new(reader, a.max_line_bytes);
     // The process runs one scan, so the global pool is ours to size.
     rayon::ThreadPoolBuilder::new()
         .num_threads(a.threads.unwrap_or(0))
         .build_global()
         .context("starting worker threads")?;
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    // `Stdout`, not its lock: the sink runs on whichever thread joins.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
     let masked = a.mask;
     let format = a.format;
     let mut with_findings = 0usize;
     let summary = batch::scan_ordered(
         &scanner,
-        records,
+        lines,
         a.chunk,
+        |r| r.and_then(|(line, bytes)| jsonl::parse_record(line, &bytes)),
         |outcome: Outcome| {
             let outcome = outcome.map(|(r, mut f)| {
                 f.retain(|f| f.severity >= min);

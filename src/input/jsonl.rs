@@ -1,9 +1,19 @@
 //! JSON Lines records: one object per line with `id` (string or number) and
 //! `text`. Other fields are ignored, so labelled files scan too.
 
-use serde_json::{Map, Value};
+use serde::Deserialize;
+use serde_json::Value;
 
 use super::{Record, RecordError};
+
+/// Only the two fields we need; others are skipped without being built.
+#[derive(Deserialize)]
+struct Raw {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    text: Option<Value>,
+}
 
 /// Parses one JSONL line into a record.
 ///
@@ -22,7 +32,17 @@ pub fn parse_record(line: usize, bytes: &[u8]) -> Result<Record, RecordError> {
             ),
         )
     })?;
-    let mut raw: Map<String, Value> = serde_json::from_str(s).map_err(|e| {
+    // serde would read a JSON array into the struct too: refuse it here.
+    if s.trim_start().as_bytes().first() != Some(&b'{') {
+        return Err(err(
+            None,
+            match serde_json::from_str::<serde::de::IgnoredAny>(s) {
+                Ok(_) => "expected a JSON object with \"id\" and \"text\"".into(),
+                Err(e) => format!("invalid JSON (column {})", e.column()),
+            },
+        ));
+    }
+    let raw: Raw = serde_json::from_str(s).map_err(|e| {
         let what = if e.classify() == serde_json::error::Category::Data {
             "expected a JSON object with \"id\" and \"text\""
         } else {
@@ -30,13 +50,13 @@ pub fn parse_record(line: usize, bytes: &[u8]) -> Result<Record, RecordError> {
         };
         err(None, format!("{what} (column {})", e.column()))
     })?;
-    let id = match raw.remove("id") {
+    let id = match raw.id {
         Some(Value::String(s)) => s,
         Some(Value::Number(n)) => n.to_string(),
         None | Some(Value::Null) => return Err(err(None, "missing \"id\"".into())),
         Some(_) => return Err(err(None, "\"id\" must be a string or a number".into())),
     };
-    match raw.remove("text") {
+    match raw.text {
         Some(Value::String(text)) => Ok(Record { id, line, text }),
         None => Err(err(Some(id), "missing \"text\"".into())),
         Some(_) => Err(err(Some(id), "\"text\" must be a string".into())),
