@@ -48,6 +48,11 @@ pub mod validate;
 #[cfg(test)]
 mod testutil;
 
+/// The README's Rust examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use error::Error;
 pub use finding::{Finding, Kind, Lang, ParseNameError, Severity};
 pub use scanner::{ScanOptions, Scanner, ScannerBuilder};
