@@ -235,6 +235,10 @@ pub struct Finding {
     pub rule: String,
     /// One sentence a communicator understands, in the scanner's language.
     pub explanation: String,
+    /// A normalized form where one exists: E.164 for phone numbers
+    /// (`+46701740605`). Absent in JSON when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub normalized: Option<String>,
 }
 
 impl Finding {

@@ -361,6 +361,7 @@ mod tests {
             severity,
             rule: String::new(),
             explanation: String::new(),
+            normalized: None,
         }
     }
 

@@ -25,3 +25,14 @@ pub(crate) fn assert_finds(text: &str, expected: &[(Kind, &str)]) {
 pub(crate) fn assert_finds_nothing(text: &str) {
     assert_finds(text, &[]);
 }
+
+/// Asserts that nothing of `kind` is found (other kinds may be).
+#[track_caller]
+pub(crate) fn assert_no(kind: Kind, text: &str) {
+    let found: Vec<&str> = scan(text)
+        .iter()
+        .filter(|f| f.kind == kind)
+        .map(|f| &text[f.start..f.end])
+        .collect();
+    assert!(found.is_empty(), "{kind} {found:?} in {text:?}");
+}

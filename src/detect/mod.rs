@@ -10,8 +10,10 @@ use crate::validate::date::Date;
 use crate::Error;
 
 mod personnummer;
+mod phone;
 
 pub use personnummer::Personnummer;
+pub use phone::Phone;
 
 /// A recognizer of one family of personal or confidential data.
 ///
@@ -32,7 +34,10 @@ pub trait Detector: Send + Sync {
 /// The detectors of a default scanner, in priority order (earlier wins ties
 /// when two findings over the same characters are otherwise equal).
 pub(crate) fn default_detectors() -> Result<Vec<Box<dyn Detector>>, Error> {
-    Ok(vec![Box::new(Personnummer::new()?)])
+    Ok(vec![
+        Box::new(Personnummer::new()?),
+        Box::new(Phone::new()?),
+    ])
 }
 
 /// Per-scan context handed to every detector: the text plus what is shared.
@@ -96,6 +101,7 @@ impl<'t> ScanCtx<'t> {
             severity,
             rule: rule.to_string(),
             explanation: self.messages.get(rule, self.lang).to_string(),
+            normalized: None,
         }
     }
 

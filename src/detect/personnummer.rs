@@ -395,7 +395,7 @@ impl Detector for Personnummer {
 
 #[cfg(test)]
 mod tests {
-    use crate::testutil::{assert_finds, assert_finds_nothing, scan};
+    use crate::testutil::{assert_finds, assert_finds_nothing, assert_no, scan};
     use crate::Kind;
 
     #[test]
@@ -441,7 +441,7 @@ mod tests {
     fn dates_phone_numbers_and_long_runs_are_not_personnummer() {
         assert_finds_nothing("Mötet hålls 20240101 kl 18.");
         assert_finds_nothing("Datum: 2024-01-01, tid 18:00-20:00");
-        assert_finds_nothing("Ring 070-123 45 67 eller 054-17 20 00.");
+        assert_no(Kind::Personnummer, "Ring 070-123 45 67 eller 054-17 20 00.");
         assert_finds_nothing("Kod 198112289874123 och 12811228-9874 och AB811228-9874");
         assert_finds_nothing("https://example.se/a/811228-9874/b");
         assert_finds_nothing("ärende 811228-9874-2 och 3.8112289874");
@@ -475,11 +475,14 @@ mod tests {
     #[test]
     fn mobile_number_written_compactly_is_left_to_phone() {
         // 0701234569 is date-valid (2007-01-23) and passes the check digit.
-        assert_finds_nothing("Ring mig på 0701234569 i kväll");
+        assert_no(Kind::Personnummer, "Ring mig på 0701234569 i kväll");
         // "pnr" labels the number after it, not the mobile before it.
         assert_finds(
             "mejla eller sms:a 0701234569, pnr 811228-9875",
-            &[(Kind::Personnummer, "811228-9875")],
+            &[
+                (Kind::Phone, "0701234569"),
+                (Kind::Personnummer, "811228-9875"),
+            ],
         );
         // With an identity word it is a personnummer.
         assert_finds(
