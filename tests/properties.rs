@@ -10,6 +10,16 @@ use std::sync::LazyLock;
 
 static SCANNER: LazyLock<Scanner> = LazyLock::new(Scanner::new);
 
+/// The identity-number findings only (the same digits may also be, say, a
+/// valid 010 number, which is the phone detector's business).
+fn identity(text: &str) -> Vec<postvakt::Finding> {
+    SCANNER
+        .scan_text(text)
+        .into_iter()
+        .filter(|f| matches!(f.kind, Kind::Personnummer | Kind::Samordningsnummer))
+        .collect()
+}
+
 /// A birth date between 1900-01-01 and yesterday, a serial and a kind.
 fn number() -> impl Strategy<Value = (Date, u32, bool)> {
     let today = Date::today();
@@ -85,7 +95,7 @@ proptest! {
         let forms = written_forms(date, &ten, &twelve);
         let form = &forms[form_index % forms.len()];
         let text = format!("{before} {form} {after}");
-        let found = SCANNER.scan_text(&text);
+        let found = identity(&text);
         prop_assert_eq!(found.len(), 1, "{:?} in {:?}", found, text);
         let f = &found[0];
         prop_assert_eq!(&text[f.start..f.end], form.as_str());
@@ -104,7 +114,7 @@ proptest! {
         let forms = written_forms(date, &ten, &twelve);
         let form = &forms[form_index % forms.len()];
         let text = format!("{before} {form} {after}");
-        prop_assert!(SCANNER.scan_text(&text).is_empty(), "{}", text);
+        prop_assert!(identity(&text).is_empty(), "{}", text);
     }
 
     #[test]
@@ -113,7 +123,7 @@ proptest! {
     ) {
         let (ten, _) = render(date, serial, false, false);
         let text = format!("Mitt personnummer är {}-{}.", &ten[..6], &ten[6..]);
-        let found = SCANNER.scan_text(&text);
+        let found = identity(&text);
         // Centenarians written with `-` resolve to another century and may
         // hit an impossible date (1900 is no leap year): then nothing.
         prop_assert!(found.len() <= 1);

@@ -9,9 +9,17 @@ use crate::finding::{Finding, Kind, Lang, Severity};
 use crate::validate::date::Date;
 use crate::Error;
 
+mod address;
+mod bank_account;
+mod email;
+mod license_plate;
 mod personnummer;
 mod phone;
 
+pub use address::Address;
+pub use bank_account::BankAccount;
+pub use email::Email;
+pub use license_plate::LicensePlate;
 pub use personnummer::Personnummer;
 pub use phone::Phone;
 
@@ -37,6 +45,10 @@ pub(crate) fn default_detectors() -> Result<Vec<Box<dyn Detector>>, Error> {
     Ok(vec![
         Box::new(Personnummer::new()?),
         Box::new(Phone::new()?),
+        Box::new(Email::new()?),
+        Box::new(Address::new()?),
+        Box::new(BankAccount::new()?),
+        Box::new(LicensePlate::new()?),
     ])
 }
 

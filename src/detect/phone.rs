@@ -117,7 +117,7 @@ impl Phone {
 
     /// The class and E.164 form of a candidate, if it is a valid number.
     fn validate(&self, s: &str) -> Option<(Class, String)> {
-        if self.time_like.is_match(s) {
+        if self.time_like.is_match(s) || identity_shaped(s) {
             return None;
         }
         let digits: String = s
@@ -157,6 +157,18 @@ impl Phone {
                 n.format().mode(phonenumber::Mode::E164).to_string(),
             )
         })
+    }
+}
+
+/// `YYMMDD-NNNN` and `YYYYMMDD-NNNN` are how identity numbers are written,
+/// never how Swedes group a phone number.
+fn identity_shaped(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: &[u8]| r.iter().all(u8::is_ascii_digit);
+    match b.len() {
+        11 => digits(&b[..6]) && matches!(b[6], b'-' | b'+') && digits(&b[7..]),
+        13 => digits(&b[..8]) && b[8] == b'-' && digits(&b[9..]),
+        _ => false,
     }
 }
 
@@ -302,5 +314,7 @@ mod tests {
     #[test]
     fn personnummer_keeps_its_digits() {
         assert_finds("pnr 0103072393", &[(Kind::Personnummer, "0103072393")]);
+        // Identity-number shape, wrong check digit, no context: nothing.
+        assert_finds_nothing("nr 010101-0016");
     }
 }

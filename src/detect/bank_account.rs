@@ -1,0 +1,245 @@
+//! Bank accounts: IBANs (any country, ISO 13616 mod-97 check and the
+//! country's length) and Swedish domestic account numbers (clearing number
+//! plus account number) when a banking word stands near them.
+//!
+//! Bankgiro and plusgiro numbers are not reported: they are organisations'
+//! public payment addresses, and their shapes (`5050-1055`, `12 34 56-7`)
+//! never match a clearing number followed by a 7-10 digit account.
+//! Swedish domestic numbers are checked by shape and clearing range only:
+//! the per-bank check-digit rules (Bankgirot's "Bankernas kontonummer") are
+//! not implemented yet, so those findings carry a lower score and say so.
+
+use regex::Regex;
+
+use super::{word_is, word_starts_with, Detector, ScanCtx};
+use crate::finding::{Finding, Kind, Severity};
+use crate::Error;
+
+const RULES: &[&str] = &["bank_account.iban", "bank_account.swedish_near_context"];
+
+/// IBAN lengths per country (ISO 13616 registry), for the countries residents
+/// of a Swedish municipality most often bank in.
+const IBAN_LENGTHS: &[(&str, usize)] = &[
+    ("SE", 24),
+    ("NO", 15),
+    ("DK", 18),
+    ("FI", 18),
+    ("IS", 26),
+    ("DE", 22),
+    ("PL", 28),
+    ("GB", 22),
+    ("NL", 18),
+    ("FR", 27),
+    ("ES", 24),
+    ("IT", 27),
+    ("EE", 20),
+    ("LV", 21),
+    ("LT", 20),
+    ("AT", 20),
+    ("BE", 16),
+    ("CH", 21),
+    ("IE", 22),
+    ("PT", 25),
+    ("BA", 20),
+    ("HR", 21),
+    ("RS", 22),
+    ("TR", 26),
+    ("UA", 29),
+    ("GR", 27),
+    ("HU", 28),
+    ("CZ", 24),
+    ("RO", 24),
+    ("BG", 22),
+];
+
+/// Words that make a digit group a bank account (prefixes, lowercase).
+const CONTEXT_PREFIXES: &[&str] = &[
+    "kontonummer",
+    "kontonr",
+    "konto",
+    "bankkonto",
+    "clearing",
+    "lönekonto",
+    "sparkonto",
+    "personkonto",
+];
+const CONTEXT_WORDS: &[&str] = &[
+    "swedbank",
+    "nordea",
+    "handelsbanken",
+    "seb",
+    "danske",
+    "länsförsäkringar",
+    "sparbank",
+    "sparbanken",
+    "icabanken",
+    "ica",
+    "skandia",
+    "avanza",
+    "nordnet",
+    "bank",
+    "banken",
+    "kto",
+];
+
+/// Finds bank account numbers.
+pub struct BankAccount {
+    iban: Regex,
+    swedish: Regex,
+}
+
+impl BankAccount {
+    /// Compiles the detector.
+    ///
+    /// # Errors
+    /// Never in practice.
+    pub fn new() -> Result<Self, Error> {
+        let bad = |e: regex::Error| Error::Rules {
+            name: "detect/bank_account.rs".into(),
+            line: 0,
+            message: e.to_string(),
+        };
+        Ok(BankAccount {
+            iban: Regex::new(r"\b[A-Z]{2}[0-9]{2}(?:\ ?[A-Z0-9]{4}){2,7}(?:\ ?[A-Z0-9]{1,3})?\b")
+                .map_err(bad)?,
+            // Clearing (4 digits, or 5 for Swedbank's 8xxx-x), a separator,
+            // then 7-10 account digits in groups.
+            swedish: Regex::new(
+                r"\b[1-9][0-9]{3}(?:-[0-9])?(?:\ ?[-,]\ ?|\ )[0-9]{1,4}(?:[\ \-]?[0-9]{1,4}){1,4}\b",
+            )
+            .map_err(bad)?,
+        })
+    }
+}
+
+/// ISO 13616: move the first four characters to the end, letters to
+/// numbers (A = 10), and the remainder modulo 97 must be 1.
+fn iban_valid(compact: &str) -> bool {
+    let Some(&(_, len)) = IBAN_LENGTHS.iter().find(|(c, _)| compact.starts_with(c)) else {
+        return false;
+    };
+    if compact.len() != len {
+        return false;
+    }
+    let rearranged = compact[4..].bytes().chain(compact[..4].bytes());
+    let mut rem: u32 = 0;
+    for b in rearranged {
+        let v = match b {
+            b'0'..=b'9' => u32::from(b - b'0'),
+            b'A'..=b'Z' => u32::from(b - b'A') + 10,
+            _ => return false,
+        };
+        rem = if v >= 10 {
+            (rem * 100 + v) % 97
+        } else {
+            (rem * 10 + v) % 97
+        };
+    }
+    rem == 1
+}
+
+impl Detector for BankAccount {
+    fn id(&self) -> &'static str {
+        "bank_account"
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::BankAccount]
+    }
+
+    fn rules(&self) -> &'static [&'static str] {
+        RULES
+    }
+
+    fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
+        let text = cx.text();
+        for m in self.iban.find_iter(text) {
+            let compact: String = m.as_str().chars().filter(|c| *c != ' ').collect();
+            if iban_valid(&compact) {
+                let mut f = cx.finding(
+                    Kind::BankAccount,
+                    (m.start(), m.end()),
+                    1.0,
+                    Severity::High,
+                    "bank_account.iban",
+                );
+                f.normalized = Some(compact);
+                out.push(f);
+            }
+        }
+        for m in self.swedish.find_iter(text) {
+            let s = m.as_str();
+            let b = s.as_bytes();
+            let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
+            // Swedbank's clearing numbers carry a fifth, check digit: 8327-9.
+            let swedbank =
+                b.len() > 6 && b[4] == b'-' && b[5].is_ascii_digit() && !b[6].is_ascii_digit();
+            let account = digits - if swedbank { 5 } else { 4 };
+            if !(7..=10).contains(&account) {
+                continue;
+            }
+            let near = cx
+                .words_before(m.start(), 6)
+                .take_while(|w| !w.bytes().any(|b| b.is_ascii_digit()))
+                .any(|w| {
+                    CONTEXT_WORDS.iter().any(|c| word_is(w, c))
+                        || CONTEXT_PREFIXES.iter().any(|p| word_starts_with(w, p))
+                });
+            if near {
+                out.push(cx.finding(
+                    Kind::BankAccount,
+                    (m.start(), m.end()),
+                    0.6,
+                    Severity::High,
+                    "bank_account.swedish_near_context",
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::iban_valid;
+    use crate::testutil::{assert_finds, assert_no};
+    use crate::Kind;
+
+    #[test]
+    fn iban_check() {
+        // ISO 13616 examples (the registry's own sample IBANs).
+        assert!(iban_valid("SE4550000000058398257466"));
+        assert!(iban_valid("GB82WEST12345698765432"));
+        assert!(iban_valid("NO9386011117947"));
+        assert!(!iban_valid("SE4550000000058398257467"));
+        assert!(!iban_valid("SE455000000005839825746"));
+    }
+
+    #[test]
+    fn ibans_in_text() {
+        assert_finds(
+            "Betala till SE45 5000 0000 0583 9825 7466 tack.",
+            &[(Kind::BankAccount, "SE45 5000 0000 0583 9825 7466")],
+        );
+        assert_no(
+            Kind::BankAccount,
+            "Betala till SE45 5000 0000 0583 9825 7467 tack.",
+        );
+    }
+
+    #[test]
+    fn swedish_accounts_need_a_banking_word() {
+        assert_finds(
+            "Sätt in lönen på mitt konto 8327-9, 914 123 456-7",
+            &[(Kind::BankAccount, "8327-9, 914 123 456-7")],
+        );
+        assert_finds(
+            "Kontonummer: 6789 123 456 789",
+            &[(Kind::BankAccount, "6789 123 456 789")],
+        );
+        assert_no(
+            Kind::BankAccount,
+            "Bankgiro 5050-1055 och plusgiro 12 34 56-7.",
+        );
+        assert_no(Kind::BankAccount, "Mellan 1200 och 1 300 000 kr.");
+    }
+}

@@ -1,0 +1,129 @@
+//! Swedish vehicle registration numbers (`ABC 123`, `ABC 12A`), reported only
+//! with a vehicle word near them (`registreringsnummer`, `reg.nr`, `bilen`,
+//! `parkerad`, ...): three capitals and three digits alone are as often a
+//! product code, a flight or a form number.
+//!
+//! Letters I, Q, V, Å, Ä and Ö are not used on Swedish plates
+//! (Transportstyrelsen), which rules out many look-alikes.
+
+use regex::Regex;
+
+use super::{word_is, word_starts_with, Detector, ScanCtx};
+use crate::finding::{Finding, Kind, Severity};
+use crate::Error;
+
+const RULES: &[&str] = &["license_plate.near_context"];
+
+const VEHICLE_PREFIXES: &[&str] = &[
+    "registreringsnummer",
+    "registreringsnr",
+    "registreringsskylt",
+    "regnr",
+    "reg.nr",
+    "reg-nr",
+    "bil",
+    "fordon",
+    "husbil",
+    "lastbil",
+    "släp",
+    "motorcykel",
+    "moped",
+    "felparker",
+    "parker",
+    "skylt",
+    "taxi",
+    "traktor",
+    "husvagn",
+];
+const VEHICLE_WORDS: &[&str] = &["reg", "mc", "volvo", "saab", "audi", "bmw", "toyota", "vw"];
+
+/// Finds licence plates near vehicle words.
+pub struct LicensePlate {
+    candidate: Regex,
+}
+
+impl LicensePlate {
+    /// Compiles the detector.
+    ///
+    /// # Errors
+    /// Never in practice.
+    pub fn new() -> Result<Self, Error> {
+        let candidate =
+            Regex::new(r"\b[A-HJ-PR-UW-Z]{3}\ ?[0-9]{2}[0-9A-HJ-PR-UW-Z]\b").map_err(|e| {
+                Error::Rules {
+                    name: "detect/license_plate.rs".into(),
+                    line: 0,
+                    message: e.to_string(),
+                }
+            })?;
+        Ok(LicensePlate { candidate })
+    }
+}
+
+fn is_vehicle_word(w: &str) -> bool {
+    VEHICLE_WORDS.iter().any(|v| word_is(w, v))
+        || VEHICLE_PREFIXES.iter().any(|p| word_starts_with(w, p))
+}
+
+impl Detector for LicensePlate {
+    fn id(&self) -> &'static str {
+        "license_plate"
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::LicensePlate]
+    }
+
+    fn rules(&self) -> &'static [&'static str] {
+        RULES
+    }
+
+    fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
+        let text = cx.text();
+        for m in self.candidate.find_iter(text) {
+            let near = cx.words_before(m.start(), 6).any(is_vehicle_word)
+                || cx.words_after(m.end(), 3).any(is_vehicle_word);
+            if near {
+                out.push(cx.finding(
+                    Kind::LicensePlate,
+                    (m.start(), m.end()),
+                    0.85,
+                    Severity::Medium,
+                    "license_plate.near_context",
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::{assert_finds, assert_no};
+    use crate::Kind;
+
+    #[test]
+    fn plates_near_vehicle_words() {
+        assert_finds(
+            "Bilen med reg.nr ABC 123 står på gatan.",
+            &[(Kind::LicensePlate, "ABC 123")],
+        );
+        assert_finds(
+            "Registreringsnummer: MLB12X",
+            &[(Kind::LicensePlate, "MLB12X")],
+        );
+        assert_finds(
+            "En vit Volvo, GHT 45B, är felparkerad.",
+            &[(Kind::LicensePlate, "GHT 45B")],
+        );
+    }
+
+    #[test]
+    fn not_plates() {
+        assert_no(Kind::LicensePlate, "Blankett ABC 123 finns på webben.");
+        assert_no(Kind::LicensePlate, "Flyg SAS 123 landar 14.05.");
+        assert_no(
+            Kind::LicensePlate,
+            "Bilen har plats för ABI 123 och QAB 123.",
+        );
+    }
+}
