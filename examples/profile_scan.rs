@@ -1,17 +1,15 @@
 //! A plain loop over `scan_text` for profilers (callgrind, perf), which
-//! criterion's harness would drown out:
-//! `cargo build --release --example profile_scan &&
-//!  valgrind --tool=callgrind target/release/examples/profile_scan 1`
+//! criterion's harness would drown out, and a per-detector breakdown:
+//! `cargo run --release --example profile_scan [rounds] [detector… | all]`.
 
 use postvakt::eval::{parse_gold, GoldRecord};
 use postvakt::generate::generate;
 use std::time::Instant;
 
 fn main() {
-    let rounds: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(20);
+    let mut args = std::env::args().skip(1);
+    let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
+    let only: Vec<String> = args.collect();
     let src = include_str!("../corpus/labelled.jsonl");
     let pool: Vec<GoldRecord> = src
         .lines()
@@ -20,19 +18,47 @@ fn main() {
         .collect();
     let posts: Vec<String> = generate(&pool, 5_000, 1).map(|r| r.text).collect();
     let bytes: usize = posts.iter().map(String::len).sum();
-    let scanner = postvakt::Scanner::new();
-    let t = Instant::now();
-    let mut findings = 0;
-    for _ in 0..rounds {
+    let ids: Vec<&str> = if only.is_empty() {
+        vec![
+            "personnummer",
+            "phone",
+            "email",
+            "address",
+            "bank_account",
+            "license_plate",
+            "all",
+        ]
+    } else {
+        only.iter().map(String::as_str).collect()
+    };
+    let sets: Vec<(String, postvakt::Scanner)> = ids
+        .iter()
+        .map(|id| {
+            let s = match *id {
+                "all" => postvakt::Scanner::new(),
+                id => postvakt::Scanner::builder().only(&[id]).build().unwrap(),
+            };
+            (id.to_string(), s)
+        })
+        .collect();
+    for (name, scanner) in &sets {
+        // One warm-up pass: lazily loaded data (foreign phone metadata) and
+        // regex caches are not what is measured.
         for p in &posts {
-            findings += scanner.scan_text(p).len();
+            scanner.scan_text(p);
         }
+        let t = Instant::now();
+        let mut findings = 0;
+        for _ in 0..rounds {
+            for p in &posts {
+                findings += scanner.scan_text(p).len();
+            }
+        }
+        let secs = t.elapsed().as_secs_f64() / rounds as f64;
+        println!(
+            "{name:>14}: {:.1} MB/s ({} findings per round)",
+            bytes as f64 / secs / 1e6,
+            findings / rounds.max(1)
+        );
     }
-    let secs = t.elapsed().as_secs_f64() / rounds as f64;
-    println!(
-        "{} posts, {bytes} bytes, {} findings per round: {:.1} MB/s",
-        posts.len(),
-        findings / rounds.max(1),
-        bytes as f64 / secs / 1e6
-    );
 }

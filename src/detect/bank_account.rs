@@ -100,12 +100,12 @@ impl BankAccount {
             message: e.to_string(),
         };
         Ok(BankAccount {
-            iban: Regex::new(r"\b[A-Z]{2}[0-9]{2}(?:\ ?[A-Z0-9]{4}){2,7}(?:\ ?[A-Z0-9]{1,3})?\b")
+            iban: Regex::new(r"(?-u:\b)[A-Z]{2}[0-9]{2}(?:\ ?[A-Z0-9]{4}){2,7}(?:\ ?[A-Z0-9]{1,3})?(?-u:\b)")
                 .map_err(bad)?,
             // Clearing (4 digits, or 5 for Swedbank's 8xxx-x), a separator,
             // then 7-10 account digits in groups.
             swedish: Regex::new(
-                r"\b[1-9][0-9]{3}(?:-[0-9])?(?:\ ?[-,]\ ?|\ )[0-9]{1,4}(?:[\ \-]?[0-9]{1,4}){1,4}\b",
+                r"(?-u:\b)[1-9][0-9]{3}(?:-[0-9])?(?:\ ?[-,]\ ?|\ )[0-9]{1,4}(?:[\ \-]?[0-9]{1,4}){1,4}(?-u:\b)",
             )
             .map_err(bad)?,
         })
