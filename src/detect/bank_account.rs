@@ -153,7 +153,14 @@ impl Detector for BankAccount {
 
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
         let text = cx.text();
-        for m in self.iban.find_iter(text) {
+        let b = text.as_bytes();
+        let runs = cx.digit_runs();
+        // An IBAN starts with two capitals and two digits: look for such a
+        // digit run before running the pattern.
+        let iban_possible = runs.iter().any(|&(s, _)| {
+            s >= 2 && b[s - 1].is_ascii_uppercase() && b[s - 2].is_ascii_uppercase()
+        });
+        for m in self.iban.find_iter(if iban_possible { text } else { "" }) {
             let compact: String = m.as_str().chars().filter(|c| *c != ' ').collect();
             if iban_valid(&compact) {
                 let mut f = cx.finding(
@@ -167,7 +174,20 @@ impl Detector for BankAccount {
                 out.push(f);
             }
         }
-        for m in self.swedish.find_iter(text) {
+        // A domestic number needs a banking word, which is rarer than digits.
+        let lower_has = |needle: &[u8]| memchr::memmem::find(b, needle).is_some();
+        let banking = runs.iter().any(|(s, e)| e - s >= 3)
+            && (lower_has(b"onto")
+                || lower_has(b"ank")
+                || lower_has(b"learing")
+                || lower_has(b"NTO")
+                || lower_has(b"ANK")
+                || lower_has(b"SEB")
+                || lower_has(b"kto")
+                || lower_has(b"ordea")
+                || lower_has(b"ORDEA")
+                || lower_has(b"ICA"));
+        for m in self.swedish.find_iter(if banking { text } else { "" }) {
             let s = m.as_str();
             let b = s.as_bytes();
             let digits = b.iter().filter(|c| c.is_ascii_digit()).count();

@@ -80,6 +80,17 @@ impl Detector for LicensePlate {
 
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
         let text = cx.text();
+        // A plate's three letters stand right before its digits (or one
+        // space before): check the digit runs before running the pattern.
+        let b = text.as_bytes();
+        let caps = |i: usize| i >= 3 && b[i - 3..i].iter().all(u8::is_ascii_uppercase);
+        let possible = cx
+            .digit_runs()
+            .iter()
+            .any(|&(s, _)| caps(s) || (s > 0 && b[s - 1] == b' ' && caps(s - 1)));
+        if !possible {
+            return;
+        }
         for m in self.candidate.find_iter(text) {
             let near = cx.words_before(m.start(), 6).any(is_vehicle_word)
                 || cx.words_after(m.end(), 3).any(is_vehicle_word);

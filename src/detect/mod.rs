@@ -59,6 +59,9 @@ pub struct ScanCtx<'t> {
     messages: &'t Messages,
     /// Fixed by the scanner's builder, or read from the clock on first use.
     today: std::cell::Cell<Option<Date>>,
+    /// Maximal runs of ASCII digits, computed once on first use and shared
+    /// by the number detectors as a cheap gate before their regex passes.
+    digit_runs: std::cell::OnceCell<Vec<(usize, usize)>>,
 }
 
 impl<'t> ScanCtx<'t> {
@@ -73,7 +76,29 @@ impl<'t> ScanCtx<'t> {
             lang,
             messages,
             today: std::cell::Cell::new(today),
+            digit_runs: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The maximal runs of ASCII digits as byte ranges, in text order.
+    pub fn digit_runs(&self) -> &[(usize, usize)] {
+        self.digit_runs.get_or_init(|| {
+            let b = self.text.as_bytes();
+            let mut runs = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                if b[i].is_ascii_digit() {
+                    let start = i;
+                    while i < b.len() && b[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    runs.push((start, i));
+                } else {
+                    i += 1;
+                }
+            }
+            runs
+        })
     }
 
     /// The text being scanned.

@@ -18,17 +18,13 @@
 //! number `000` (never issued), and numbers
 //! failing the check digit unless an identity word stands near them.
 
-use regex::Regex;
-
 use super::{word_is, word_starts_with, Detector, ScanCtx};
 use crate::finding::{Finding, Kind, Severity};
 use crate::validate::{date, luhn};
 use crate::Error;
 
 /// Finds personnummer and samordningsnummer.
-pub struct Personnummer {
-    candidate: Regex,
-}
+pub struct Personnummer;
 
 /// Words that say a number is an identity number (lowercased, whole words or prefixes).
 const IDENTITY_WORDS: &[&str] = &[
@@ -132,21 +128,7 @@ impl Personnummer {
     /// # Errors
     /// Never in practice; the signature leaves room for rule-driven patterns.
     pub fn new() -> Result<Self, Error> {
-        // Shape only; boundaries, dates and check digits are checked in code.
-        // (?-u): ASCII digits only, and a faster DFA.
-        // Separators: what keyboards and word processors put between date
-        // and serial: hyphen, plus, space, no-break space, en dash,
-        // non-breaking hyphen, minus sign. Eight digits before six, so a
-        // twelve-digit form is not cut short.
-        let candidate = Regex::new(
-            r"(?-u:([0-9]{8}|[0-9]{6}))(-|\+| |\x{a0}|\x{2013}|\x{2011}|\x{2212})?(?-u:([0-9]{4}))",
-        )
-        .map_err(|e| Error::Rules {
-            name: "detect/personnummer.rs".into(),
-            line: 0,
-            message: e.to_string(),
-        })?;
-        Ok(Personnummer { candidate })
+        Ok(Personnummer)
     }
 
     /// Checks the date and check digit of `date_part` (6 or 8 digits), the
@@ -228,6 +210,30 @@ impl Personnummer {
     }
 }
 
+/// What may stand between date and serial: hyphen, plus, space, no-break
+/// space, and what word processors put in: en dash, non-breaking hyphen,
+/// minus sign.
+const SEPARATORS: &[&str] = &["-", "+", " ", "\u{a0}", "\u{2013}", "\u{2011}", "\u{2212}"];
+
+/// Candidate spans built from the digit runs, with no pass over the text:
+/// ten or twelve digits in a row, or six or eight digits, a separator and
+/// four digits.
+fn candidates<'a>(
+    text: &'a str,
+    runs: &'a [(usize, usize)],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    runs.iter()
+        .enumerate()
+        .filter_map(move |(i, &(s, e))| match e - s {
+            10 | 12 => Some((s, e)),
+            6 | 8 => runs
+                .get(i + 1)
+                .filter(|&&(s2, e2)| e2 - s2 == 4 && SEPARATORS.contains(&&text[e..s2]))
+                .map(|&(_, e2)| (s, e2)),
+            _ => None,
+        })
+}
+
 /// True when the match sits inside a longer number or identifier.
 fn embedded(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
@@ -293,14 +299,12 @@ impl Detector for Personnummer {
 
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
         let text = cx.text();
-        for m in self.candidate.find_iter(text) {
-            let (start, end) = (m.start(), m.end());
+        for (start, end) in candidates(text, cx.digit_runs()) {
             if embedded(text, start, end) {
                 continue;
             }
-            // Split by hand rather than with captures (a second, slower
-            // engine): leading digits (6 or 8), separator, last 4 digits.
-            let s = m.as_str();
+            // Leading digits (6 or 8), separator, last 4 digits.
+            let s = &text[start..end];
             let digits = s.bytes().take_while(u8::is_ascii_digit).count();
             let (date_len, sep) = match digits {
                 6 | 8 => (

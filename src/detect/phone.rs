@@ -211,6 +211,16 @@ impl Detector for Phone {
 
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
         let text = cx.text();
+        // Every candidate starts with a digit run that begins with 0 or
+        // follows a `+`, and holds seven digits or more in all.
+        let runs = cx.digit_runs();
+        let b = text.as_bytes();
+        let may_start = runs
+            .iter()
+            .any(|&(s, _)| b[s] == b'0' || (s > 0 && b[s - 1] == b'+'));
+        if !may_start || runs.iter().map(|(s, e)| e - s).sum::<usize>() < 7 {
+            return;
+        }
         let mut at = 0;
         while let Some(m) = self.candidate.find_at(text, at) {
             at = m.end();
