@@ -15,6 +15,7 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use super::{Detector, ScanCtx};
@@ -32,9 +33,10 @@ const RULES: &[&str] = &[
 
 /// Finds street and postal addresses.
 pub struct Address {
-    /// A suffix followed by a house number: cheap to find (literal
-    /// prefilter), and the only places the full street pattern runs.
-    anchor: Regex,
+    /// Every street suffix in one automaton (ASCII case folded, plus the
+    /// capitalised forms of suffixes with Å, Ä, Ö or É); a hit followed by a
+    /// space and a digit is where a street address may end.
+    suffixes: AhoCorasick,
     /// The house number and what may follow it, anchored.
     number: Regex,
     care_of: OnceLock<Regex>,
@@ -56,7 +58,13 @@ impl Address {
             .collect();
         // Longest first, so `gatan` wins over `gata`.
         suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        let alt = suffixes.join("|");
+        let mut patterns: Vec<String> = suffixes.iter().map(|s| s.to_string()).collect();
+        patterns.extend(
+            suffixes
+                .iter()
+                .filter(|s| !s.is_ascii())
+                .map(|s| s.to_uppercase()),
+        );
         // After the street name: house number, optional letter, optional
         // range, optional apartment number. ASCII but for `lägenhet` and
         // the en dash, so it compiles fast.
@@ -67,7 +75,15 @@ impl Address {
             message: e.to_string(),
         };
         Ok(Address {
-            anchor: Regex::new(&format!(r"(?i:{alt})[\ \u{{a0}}]+[0-9]")).map_err(bad)?,
+            suffixes: AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .map_err(|e| Error::Rules {
+                    name: "patterns/street_suffixes.txt".into(),
+                    line: 0,
+                    message: e.to_string(),
+                })?,
             number: Regex::new(number).map_err(bad)?,
             care_of: OnceLock::new(),
             po_box: Regex::new(r"(?-u:\b)(?:Box|BOX|Postbox|Pl)\ +[0-9]{1,5}(?-u:\b)")
@@ -258,15 +274,18 @@ impl Detector for Address {
         }
         // Each suffix followed by a number is parsed by hand around it.
         let mut streets: Vec<(usize, usize)> = Vec::new();
-        for a in self.anchor.find_iter(text) {
+        // Overlapping: `Storgatan` holds `torg` before `gatan`.
+        for a in self.suffixes.find_overlapping_iter(text) {
             if streets.last().is_some_and(|&(_, e)| a.start() < e) {
                 continue;
             }
-            let suffix_end = a.start()
-                + a.as_str()
-                    .find([' ', '\u{a0}'])
-                    .expect("the anchor holds a space");
-            if let Some(span) = self.street_at(text, a.start(), suffix_end) {
+            // The suffix must end the word and be followed by spaces and a digit.
+            let rest = &text[a.end()..];
+            let spaces = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+            if spaces == 0 || !rest[spaces..].starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            if let Some(span) = self.street_at(text, a.start(), a.end()) {
                 streets.push(span);
             }
         }
@@ -301,16 +320,31 @@ impl Detector for Address {
         // A postal code with a town: lower than a street, and swallowed by
         // a street address or box that ends with it (overlaps go to the
         // more serious, then the surer).
-        for m in self.postal_code.find_iter(text) {
-            if text[..m.start()].ends_with(|c: char| c.is_ascii_digit()) {
+        let runs = cx.digit_runs();
+        for (i, &(s, e)) in runs.iter().enumerate() {
+            // `667 31` or `66731`, then a space and a town.
+            let code_end = match e - s {
+                5 => e,
+                3 => match runs.get(i + 1) {
+                    Some(&(s2, e2)) if s2 == e + 1 && b[e] == b' ' && e2 - s2 == 2 => e2,
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            if b[s] == b'0' || (s > 0 && !matches!(b[s - 1], b' ' | b'\n' | b',' | b'(' | b'\t')) {
                 continue;
             }
-            let Some(end) = town_end(text, m.end()) else {
+            let rest = &text[code_end..];
+            let spaces = rest.len() - rest.trim_start_matches(' ').len();
+            if spaces == 0 {
+                continue;
+            }
+            let Some(end) = town_end(text, code_end + spaces) else {
                 continue;
             };
             out.push(cx.finding(
                 Kind::Address,
-                (m.start(), end),
+                (s, end),
                 0.6,
                 Severity::Low,
                 "address.postal_town",

@@ -53,7 +53,6 @@ enum Class {
 
 /// Finds telephone numbers.
 pub struct Phone {
-    candidate: Regex,
     time_like: Regex,
     /// The numbering plan, compiled on the first candidate (its fixed-line
     /// pattern takes over a millisecond; `postvakt check` should not pay
@@ -105,24 +104,9 @@ impl Phone {
             line: 0,
             message,
         };
-        // A leading `+`, `00` or `0`, then digits with the separators people
-        // type between groups; a `(0)` or `(08)` is allowed. Splitting and
-        // validation happen in code.
-        let candidate = Regex::new(
-            r"(?x)
-            (?: \+ | (?-u:\b)00 | \(0 | (?-u:\b)0 )
-            [0-9]
-            (?: (?: [\ \u{a0}]? [-\u{2013}/.] [\ \u{a0}]?
-                  | [\ \u{a0}]? \(0\) [\ \u{a0}]?
-                  | \) [\ \u{a0}]?
-                  | [\ \u{a0}] )? [0-9] ){5,16}
-            ",
-        )
-        .map_err(|e| bad(e.to_string()))?;
         let time_like = Regex::new(r"^\(?[0-2]?[0-9][.:][0-5][0-9](?-u:\b)|[.:][0-5][0-9]$")
             .map_err(|e| bad(e.to_string()))?;
         Ok(Phone {
-            candidate,
             time_like,
             types: OnceLock::new(),
         })
@@ -176,6 +160,66 @@ impl Phone {
     }
 }
 
+/// Separators people type between the digit groups of a phone number.
+fn is_separator(gap: &str) -> bool {
+    let gap = gap.trim_matches([' ', '\u{a0}']);
+    matches!(gap, "" | "-" | "\u{2013}" | "/" | "." | ")")
+}
+
+/// The candidate starting at digit run `i`, as (start, end, index of the
+/// first run after it): a run that begins with `0` (or `(0`) or follows a
+/// `+`, joined with the runs after it across separators, 7 to 18 digits.
+/// A `(0)` after the country code is a separator, not a digit group.
+fn candidate_at(text: &str, runs: &[(usize, usize)], i: usize) -> Option<(usize, usize, usize)> {
+    let b = text.as_bytes();
+    let (s, e) = runs[i];
+    let start = if s > 0 && b[s - 1] == b'+' {
+        s - 1
+    } else if b[s] == b'0' {
+        if s > 0 && b[s - 1] == b'(' {
+            s - 1
+        } else {
+            s
+        }
+    } else {
+        return None;
+    };
+    let mut end = e;
+    let mut digits = e - s;
+    let mut j = i + 1;
+    while let Some(&(s2, e2)) = runs.get(j) {
+        let gap = &text[end..s2];
+        // `+46 (0)70`: the lone 0 in brackets is skipped with its brackets.
+        if e2 - s2 == 1
+            && b[s2] == b'0'
+            && gap.trim_end().ends_with('(')
+            && b.get(e2) == Some(&b')')
+        {
+            if !gap.trim().trim_end_matches('(').is_empty() {
+                break;
+            }
+            let after = &text[e2 + 1..];
+            let spaces = after.len() - after.trim_start_matches([' ', '\u{a0}']).len();
+            match runs.get(j + 1) {
+                Some(&(s3, e3)) if s3 == e2 + 1 + spaces && digits + (e3 - s3) <= 18 => {
+                    end = e3;
+                    digits += e3 - s3;
+                    j += 2;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if gap.len() > 5 || !is_separator(gap) || digits + (e2 - s2) > 18 {
+            break;
+        }
+        end = e2;
+        digits += e2 - s2;
+        j += 1;
+    }
+    (digits >= 7).then_some((start, end, j))
+}
+
 /// `YYMMDD-NNNN` and `YYYYMMDD-NNNN` are how identity numbers are written,
 /// never how Swedes group a phone number.
 fn identity_shaped(s: &str) -> bool {
@@ -221,23 +265,24 @@ impl Detector for Phone {
         if !may_start || runs.iter().map(|(s, e)| e - s).sum::<usize>() < 7 {
             return;
         }
-        let mut at = 0;
-        while let Some(m) = self.candidate.find_at(text, at) {
-            at = m.end();
-            let start = m.start();
+        let mut i = 0;
+        while i < runs.len() {
+            let Some((start, stop, next)) = candidate_at(text, runs, i) else {
+                i += 1;
+                continue;
+            };
+            i = next;
             // Inside a longer number or a word: `2024-05-12`, `SE0701…`.
             let before = text[..start].chars().next_back();
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '/' || c == '.')
-                && !text[..start].ends_with(' ')
-            {
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '/' || c == '.') {
                 continue;
             }
-            let after = text[m.end()..].chars().next();
+            let after = text[stop..].chars().next();
             if after.is_some_and(|c| c.is_alphanumeric()) {
                 continue;
             }
             // Longest prefix, ending after a digit group, that validates.
-            let s = m.as_str();
+            let s = &text[start..stop];
             let Some((end, (class, e164))) = group_ends(s)
                 .into_iter()
                 .rev()
@@ -246,8 +291,8 @@ impl Detector for Phone {
                 continue;
             };
             if end < s.len() {
-                // The rest may be the next number: search again from there.
-                at = start + end;
+                // The rest may be the next number: try again from there.
+                i = runs.partition_point(|&(rs, _)| rs < start + end);
             }
             let span = &s[..end];
             let compact = span.bytes().all(|b| b.is_ascii_digit() || b == b'+');
