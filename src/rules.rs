@@ -7,6 +7,8 @@
 //! # kommun.toml
 //! disable = ["personnummer.valid_compact"]   # rule ids, detector ids or kinds
 //!
+//! allow_domains = ["forshaga.se"]            # e-mail addresses there are info
+//!
 //! [[allow]]                                   # the organisation's own public details
 //! text = "054-17 20 00"
 //! kind = "phone"                              # optional: only for this kind
@@ -37,6 +39,10 @@ pub struct RuleFile {
     /// Public details of the organisation, reported as `info`.
     #[serde(default)]
     pub allow: Vec<AllowEntry>,
+    /// The organisation's own e-mail domains (`forshaga.se`): every address
+    /// there is reported as `info`.
+    #[serde(default)]
+    pub allow_domains: Vec<String>,
     /// Replacement or additional explanations by rule id.
     #[serde(default)]
     pub messages: HashMap<String, Message>,

@@ -48,6 +48,8 @@ pub struct Scanner {
     disabled: HashSet<String>,
     /// Normalized allowed texts with their optional kind.
     allow: Vec<(String, Option<Kind>)>,
+    /// Allowed e-mail domains, lowercase.
+    allow_domains: Vec<String>,
 }
 
 impl std::fmt::Debug for Scanner {
@@ -123,21 +125,54 @@ impl Scanner {
             !self.disabled.contains(&f.rule) && !self.disabled.contains(f.kind.as_str())
         });
         let mut found = resolve_overlaps(found);
+        self.escalate_contact_details(&mut found, options.lang);
         self.apply_allow_list(&mut found, options.lang);
         found
     }
 
+    /// Contact details in the same text as an identity number point out
+    /// one person together: raise them to `high` and say why. (Names join
+    /// this rule when their detector lands, issue #5.)
+    fn escalate_contact_details(&self, found: &mut [Finding], lang: Lang) {
+        let identity = found.iter().any(|f| {
+            matches!(f.kind, Kind::Personnummer | Kind::Samordningsnummer)
+                && f.severity >= Severity::Medium
+        });
+        if !identity {
+            return;
+        }
+        let why = self.messages.get("combined.with_identity_number", lang);
+        for f in found {
+            if matches!(
+                f.kind,
+                Kind::Phone | Kind::Email | Kind::Address | Kind::BankAccount | Kind::LicensePlate
+            ) && f.severity < Severity::High
+                && f.severity > Severity::Info
+            {
+                f.severity = Severity::High;
+                f.explanation = format!("{} {why}", f.explanation);
+            }
+        }
+    }
+
     fn apply_allow_list(&self, found: &mut [Finding], lang: Lang) {
-        if self.allow.is_empty() {
+        if self.allow.is_empty() && self.allow_domains.is_empty() {
             return;
         }
         for f in found {
             let norm = normalize(&f.text);
-            if self
+            let listed = self
                 .allow
                 .iter()
-                .any(|(t, k)| *t == norm && k.is_none_or(|k| k == f.kind))
-            {
+                .any(|(t, k)| *t == norm && k.is_none_or(|k| k == f.kind));
+            let own_domain = f.kind == Kind::Email
+                && f.text.rsplit_once('@').is_some_and(|(_, d)| {
+                    let d = d.to_lowercase();
+                    self.allow_domains
+                        .iter()
+                        .any(|a| d == *a || d.ends_with(&format!(".{a}")))
+                });
+            if listed || own_domain {
                 f.severity = Severity::Info;
                 f.explanation = self.messages.get("allow_list.listed", lang).to_string();
             }
@@ -294,8 +329,18 @@ impl ScannerBuilder {
                 }
             }
         }
+        for r in ["allow_list.listed", "combined.with_identity_number"] {
+            if !messages.contains(r) {
+                return Err(Error::Rules {
+                    name: "patterns/messages.toml".into(),
+                    line: 0,
+                    message: format!("rule `{r}` has no explanation"),
+                });
+            }
+        }
         let mut disabled = HashSet::new();
         let mut allow = Vec::new();
+        let mut allow_domains = Vec::new();
         for (name, file) in &self.files {
             for id in &file.disable {
                 if !known.contains(id.as_str()) {
@@ -313,6 +358,11 @@ impl ScannerBuilder {
                 disabled.insert(id.clone());
             }
             allow.extend(file.allow.iter().map(|a| (normalize(&a.text), a.kind)));
+            allow_domains.extend(
+                file.allow_domains
+                    .iter()
+                    .map(|d| d.trim().trim_start_matches('@').to_lowercase()),
+            );
             messages.extend(file.message_catalog());
         }
         if let Some(only) = &self.only {
@@ -343,6 +393,7 @@ impl ScannerBuilder {
             today: self.today,
             disabled,
             allow,
+            allow_domains,
         })
     }
 }
@@ -393,6 +444,32 @@ mod tests {
         let found = s.scan_text("pnr 811228-9874");
         assert_eq!(found[0].severity, Severity::Info);
         assert!(found[0].explanation.contains("lista"));
+    }
+
+    #[test]
+    fn own_domains_are_info() {
+        let s = Scanner::builder()
+            .rules_str("k.toml", "allow_domains = [\"forshaga.se\"]")
+            .unwrap()
+            .build()
+            .unwrap();
+        let found = s.scan_text("anna.lindqvist@forshaga.se och kalle@example.com");
+        assert_eq!(found[0].severity, Severity::Info);
+        assert_eq!(found[1].severity, Severity::Medium);
+    }
+
+    #[test]
+    fn contact_details_beside_an_identity_number_are_high() {
+        let s = Scanner::new();
+        let found = s.scan_text("Ring 070-174 06 05.");
+        assert_eq!(found[0].severity, Severity::Medium);
+        let found = s.scan_text("pnr 811228-9874, ring 070-174 06 05.");
+        assert_eq!(found[1].severity, Severity::High);
+        assert!(
+            found[1].explanation.contains("personnummer"),
+            "{}",
+            found[1].explanation
+        );
     }
 
     #[test]

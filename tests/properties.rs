@@ -148,3 +148,69 @@ proptest! {
         prop_assert!(SCANNER.scan_text(&masked).iter().all(|f| !found.iter().any(|g| g.text == f.text)));
     }
 }
+
+/// A Swedish national significant number: a mobile (07x + 7 digits), a
+/// Stockholm landline (08 + 7-8 digits) or a Karlstad one (054 + 6 digits).
+fn swedish_number() -> impl Strategy<Value = (String, bool)> {
+    prop_oneof![
+        ("[02369]", "[0-9]{7}").prop_map(|(p, r)| (format!("7{p}{r}"), true)),
+        ("[1-9][0-9]{6,7}").prop_map(|r| (format!("8{r}"), false)),
+        ("[1-9][0-9]{5}").prop_map(|r| (format!("54{r}"), false)),
+    ]
+}
+
+/// The ways people write a number with national significant number `nsn`.
+fn phone_forms(nsn: &str, mobile: bool) -> Vec<String> {
+    let area_len = if nsn.starts_with('8') { 1 } else { 2 };
+    let (area, rest) = nsn.split_at(area_len);
+    let mut groups = Vec::new();
+    let mut r = rest;
+    // Pairs from the end, like 123 45 67.
+    while r.len() > 3 {
+        let (a, b) = r.split_at(r.len() - 2);
+        groups.insert(0, b.to_string());
+        r = a;
+    }
+    groups.insert(0, r.to_string());
+    let spaced = groups.join(" ");
+    let mut forms = vec![
+        format!("0{area}-{spaced}"),
+        format!("0{area} {spaced}"),
+        format!("0{area} - {spaced}"),
+        format!("+46 {area} {spaced}"),
+        format!("+46 (0){area} {spaced}"),
+        format!("0046 {area} {spaced}"),
+        format!("+46{nsn}"),
+    ];
+    if mobile {
+        // Ten digits in a row: only mobiles, since a landline's could also
+        // be a valid personnummer, which then wins.
+        forms.push(format!("0{nsn}"));
+    }
+    forms
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn valid_swedish_phone_numbers_are_found_in_every_form(
+        (nsn, mobile) in swedish_number(),
+        before in filler(),
+        after in filler(),
+        form_index in 0usize..8,
+    ) {
+        let forms = phone_forms(&nsn, mobile);
+        let form = &forms[form_index % forms.len()];
+        let text = format!("{before} {form} {after}");
+        let phones: Vec<_> = SCANNER
+            .scan_text(&text)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Phone)
+            .collect();
+        prop_assert_eq!(phones.len(), 1, "{:?} in {:?}", phones, text);
+        prop_assert_eq!(&text[phones[0].start..phones[0].end], form.as_str());
+        let want = format!("+46{nsn}");
+        prop_assert_eq!(phones[0].normalized.as_deref(), Some(want.as_str()));
+    }
+}
