@@ -23,7 +23,7 @@ hyperfine -N -i --warmup 50 --runs 300 --export-json "$work/check.json" \
   "$bin check tests/data/draft.txt"
 
 echo "== scan, 1 vs 2 threads"
-hyperfine -i --warmup 1 --runs 7 --export-json "$work/scan.json" \
+hyperfine -N -i --warmup 2 --runs 15 --export-json "$work/scan.json" \
   "$bin scan -j 1 $work/corpus.jsonl" \
   "$bin scan -j 2 $work/corpus.jsonl"
 
