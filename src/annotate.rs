@@ -13,7 +13,7 @@
 //! joined with `\n`, without leading and trailing blank lines. `{{kind:text}}`
 //! marks an entity, `{{kind/tag,tag:text}}` adds tags. Kinds are the JSON
 //! names or the short forms `pnr`, `snr`, `addr`, `conf`, `sens`, `bank`,
-//! `plate`, `loc`. [`parse`] turns this into [`GoldRecord`]s with byte spans.
+//! `plate`, `iddoc`, `loc`. [`parse`] turns this into [`GoldRecord`]s with byte spans.
 
 use std::collections::HashSet;
 
@@ -29,6 +29,7 @@ fn kind_of(s: &str) -> Option<Kind> {
         "sens" => Kind::Sensitive,
         "bank" => Kind::BankAccount,
         "plate" => Kind::LicensePlate,
+        "iddoc" => Kind::IdDocument,
         "loc" => Kind::Location,
         other => return other.parse().ok(),
     })

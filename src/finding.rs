@@ -37,6 +37,8 @@ pub enum Kind {
     BankAccount,
     /// A vehicle registration number.
     LicensePlate,
+    /// The number of a passport, national ID card or driving licence.
+    IdDocument,
     /// A geographic position (for example GPS coordinates in image metadata).
     Location,
     /// A breach of the posting guidelines rather than personal data.
@@ -56,6 +58,7 @@ impl Kind {
         Kind::Sensitive,
         Kind::BankAccount,
         Kind::LicensePlate,
+        Kind::IdDocument,
         Kind::Location,
         Kind::Policy,
     ];
@@ -73,6 +76,7 @@ impl Kind {
             Kind::Sensitive => "sensitive",
             Kind::BankAccount => "bank_account",
             Kind::LicensePlate => "license_plate",
+            Kind::IdDocument => "id_document",
             Kind::Location => "location",
             Kind::Policy => "policy",
         }

@@ -12,6 +12,7 @@ use crate::Error;
 mod address;
 mod bank_account;
 mod email;
+mod id_document;
 mod license_plate;
 mod personnummer;
 mod phone;
@@ -19,6 +20,7 @@ mod phone;
 pub use address::Address;
 pub use bank_account::BankAccount;
 pub use email::Email;
+pub use id_document::IdDocument;
 pub use license_plate::LicensePlate;
 pub use personnummer::Personnummer;
 pub use phone::Phone;
@@ -49,6 +51,7 @@ pub(crate) fn default_detectors() -> Result<Vec<Box<dyn Detector>>, Error> {
         Box::new(Address::new()?),
         Box::new(BankAccount::new()?),
         Box::new(LicensePlate::new()?),
+        Box::new(IdDocument::new()?),
     ])
 }
 
