@@ -3,7 +3,9 @@
 //! `Drottning Kristinas väg 12`, `Dyvelstens industriväg 7`, `lärkgatan 3`),
 //! an apartment number (`lgh 1102`), a `c/o`, a PO box (`Box 93`), and a
 //! following postal code and town (`667 31 Forshaga`) as one span; and a
-//! postal code with a town on its own.
+//! postal code with a town on its own; a known town (`patterns/towns.txt`)
+//! after a street without a postal code joins the span, and raises the score
+//! of a postal code with a town.
 //!
 //! A street name is a word ending in one of the suffixes of
 //! `patterns/street_suffixes.txt`, with at least one letter before the
@@ -23,6 +25,7 @@ use crate::finding::{Finding, Kind, Severity};
 use crate::Error;
 
 const SUFFIXES: &str = include_str!("../../patterns/street_suffixes.txt");
+const TOWNS: &str = include_str!("../../patterns/towns.txt");
 
 const RULES: &[&str] = &[
     "address.street",
@@ -43,6 +46,8 @@ pub struct Address {
     po_box: Regex,
     /// A postal code followed by a space; the town is checked in code.
     postal_code: Regex,
+    /// Known towns (`patterns/towns.txt`).
+    towns: std::collections::HashSet<&'static str>,
 }
 
 impl Address {
@@ -89,6 +94,11 @@ impl Address {
             po_box: Regex::new(r"(?-u:\b)(?:Box|BOX|Postbox|Pl)\ +[0-9]{1,5}(?-u:\b)")
                 .map_err(bad)?,
             postal_code: Regex::new(r"(?-u:\b)[1-9][0-9]{2}\ ?[0-9]{2}\ +").map_err(bad)?,
+            towns: TOWNS
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect(),
         })
     }
 
@@ -144,6 +154,13 @@ impl Address {
         let mut end = number_at + number.end();
         if let Some(e) = self.postal_town_at(text, end) {
             end = e;
+        } else if let Some(rest) = text[end..].strip_prefix(", ") {
+            // `Storgatan 14, Forshaga`: a known town without a postal code.
+            if let Some(e) = town_end(text, end + 2) {
+                if self.towns.contains(&text[end + 2..e]) && !rest.starts_with(char::is_lowercase) {
+                    end = e;
+                }
+            }
         }
         let head = &text[super::floor_char_boundary(text, start.saturating_sub(60))..start];
         if head.contains("c/o") || head.contains("C/O") {
@@ -342,10 +359,11 @@ impl Detector for Address {
             let Some(end) = town_end(text, code_end + spaces) else {
                 continue;
             };
+            let known = self.towns.contains(&text[code_end + spaces..end]);
             out.push(cx.finding(
                 Kind::Address,
                 (s, end),
-                0.6,
+                if known { 0.75 } else { 0.6 },
                 Severity::Low,
                 "address.postal_town",
             ));
@@ -377,6 +395,7 @@ mod tests {
             "Storgatan 14, 667 30 Forshaga",
             "c/o Andersson, Kyrkvägen 8",
             "lärkgatan 3",
+            "Storgatan 14, Forshaga",
         ] {
             assert_finds(
                 &format!("Adressen är {a}, välkommen."),
