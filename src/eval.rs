@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::input::RecordError;
-use crate::{Finding, Kind, Scanner};
+use crate::{Finding, Kind, Scanner, Severity};
 
 /// One labelled record.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -192,8 +192,14 @@ struct RecordResult {
     false_alarms: Vec<ErrorCase>,
 }
 
-fn score_record(scanner: &Scanner, covered: &[Kind], rec: &GoldRecord) -> RecordResult {
-    let found: Vec<Finding> = scanner.scan_text(&rec.text);
+fn score_record(
+    scanner: &Scanner,
+    covered: &[Kind],
+    min: Severity,
+    rec: &GoldRecord,
+) -> RecordResult {
+    let mut found: Vec<Finding> = scanner.scan_text(&rec.text);
+    found.retain(|f| f.severity >= min);
     let mut matched_gold = vec![false; rec.entities.len()];
     let mut r = RecordResult {
         counts: covered.iter().map(|k| (*k, Counts::default())).collect(),
@@ -263,12 +269,22 @@ pub fn evaluate<I>(scanner: &Scanner, records: I) -> Evaluation
 where
     I: IntoIterator<Item = Result<GoldRecord, RecordError>>,
 {
+    evaluate_at(scanner, records, Severity::Info)
+}
+
+/// Like [`evaluate`] (which counts every finding), counting only findings
+/// at or above `min`: with `low`, what `postvakt check` and `scan` show by
+/// default.
+pub fn evaluate_at<I>(scanner: &Scanner, records: I, min: Severity) -> Evaluation
+where
+    I: IntoIterator<Item = Result<GoldRecord, RecordError>>,
+{
     let covered = scanner.kinds();
     let all: Vec<_> = records.into_iter().collect();
     let results: Vec<Result<RecordResult, RecordError>> = all
         .par_iter()
         .map(|r| match r {
-            Ok(rec) => Ok(score_record(scanner, &covered, rec)),
+            Ok(rec) => Ok(score_record(scanner, &covered, min, rec)),
             Err(e) => Err(e.clone()),
         })
         .collect();

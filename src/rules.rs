@@ -46,7 +46,113 @@ pub struct RuleFile {
     /// Replacement or additional explanations by rule id.
     #[serde(default)]
     pub messages: HashMap<String, Message>,
+    /// Default kind of this file's `[[term]]` rules (`confidential`, `sensitive`).
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    /// What the file covers, for people (`social_services`, `health`).
+    #[serde(default)]
+    pub category: Option<String>,
+    /// Default legal reference of this file's terms (`OSL 26 kap. 1 §`).
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// Phrases that, in the same sentence, show a term is used to explain
+    /// rules or services to the public rather than about one person
+    /// (`vi kan inte svara på frågor som omfattas av sekretess`).
+    #[serde(default)]
+    pub general_context: Vec<String>,
+    /// Word and phrase rules.
+    #[serde(default)]
+    pub term: Vec<TermRule>,
 }
+
+/// A rule matching words or phrases, whole words, ignoring case (Å/Ä/Ö too).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermRule {
+    /// Rule id, `kind.snake_case` (`confidential.orosanmalan`).
+    pub id: String,
+    /// Words or phrases in the forms that match; a trailing `*` matches any
+    /// ending (`sekretessbelag*` covers `sekretessbelagd`, `-t`, `-a`).
+    pub terms: Vec<String>,
+    /// How serious a match is.
+    pub severity: crate::Severity,
+    /// The kind, when not the file's.
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    /// The explanation in Swedish.
+    pub sv: String,
+    /// The explanation in English.
+    pub en: String,
+    /// The legal reference, when not the file's.
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// How sure a match is (default 0.8).
+    #[serde(default)]
+    pub score: Option<f32>,
+    /// Counts only written as a document marking (`UTKAST`, `Internt:`).
+    #[serde(default)]
+    pub marking: bool,
+}
+
+/// The rule files embedded at build time, one per category.
+pub(crate) const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "patterns/rules/confidential_markings.toml",
+        include_str!("../patterns/rules/confidential_markings.toml"),
+    ),
+    (
+        "patterns/rules/confidential_secrecy.toml",
+        include_str!("../patterns/rules/confidential_secrecy.toml"),
+    ),
+    (
+        "patterns/rules/confidential_protected_identity.toml",
+        include_str!("../patterns/rules/confidential_protected_identity.toml"),
+    ),
+    (
+        "patterns/rules/confidential_social_services.toml",
+        include_str!("../patterns/rules/confidential_social_services.toml"),
+    ),
+    (
+        "patterns/rules/confidential_student_health.toml",
+        include_str!("../patterns/rules/confidential_student_health.toml"),
+    ),
+    (
+        "patterns/rules/confidential_personnel.toml",
+        include_str!("../patterns/rules/confidential_personnel.toml"),
+    ),
+    (
+        "patterns/rules/sensitive_health.toml",
+        include_str!("../patterns/rules/sensitive_health.toml"),
+    ),
+    (
+        "patterns/rules/sensitive_ethnicity.toml",
+        include_str!("../patterns/rules/sensitive_ethnicity.toml"),
+    ),
+    (
+        "patterns/rules/sensitive_religion.toml",
+        include_str!("../patterns/rules/sensitive_religion.toml"),
+    ),
+    (
+        "patterns/rules/sensitive_politics.toml",
+        include_str!("../patterns/rules/sensitive_politics.toml"),
+    ),
+    (
+        "patterns/rules/sensitive_trade_union.toml",
+        include_str!("../patterns/rules/sensitive_trade_union.toml"),
+    ),
+    (
+        "patterns/rules/sensitive_sexual_orientation.toml",
+        include_str!("../patterns/rules/sensitive_sexual_orientation.toml"),
+    ),
+    (
+        "patterns/rules/sensitive_genetic_biometric.toml",
+        include_str!("../patterns/rules/sensitive_genetic_biometric.toml"),
+    ),
+    (
+        "patterns/rules/sensitive_criminal.toml",
+        include_str!("../patterns/rules/sensitive_criminal.toml"),
+    ),
+];
 
 /// One allowed text: the organisation's own number, address or domain.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -69,6 +175,44 @@ impl RuleFile {
     /// [`Error::Rules`] with the file name and line of the first problem.
     pub fn parse(name: &str, src: &str) -> Result<RuleFile, Error> {
         let file: RuleFile = toml::from_str(src).map_err(|e| toml_error(name, src, &e))?;
+        for t in &file.term {
+            let line = line_of(src, &format!("\"{}\"", t.id));
+            let err = |message: String| Error::Rules {
+                name: name.to_string(),
+                line,
+                message,
+            };
+            match t.kind.or(file.kind) {
+                Some(Kind::Confidential | Kind::Sensitive) => {}
+                Some(k) => {
+                    return Err(err(format!(
+                        "term rule `{}`: kind `{k}` is not confidential or sensitive",
+                        t.id
+                    )))
+                }
+                None => {
+                    return Err(err(format!(
+                        "term rule `{}` needs a kind (in the rule or the file)",
+                        t.id
+                    )))
+                }
+            }
+            if t.terms
+                .iter()
+                .any(|w| w.trim_end_matches('*').trim().chars().count() < 2)
+            {
+                return Err(err(format!(
+                    "term rule `{}`: every term needs two letters or more",
+                    t.id
+                )));
+            }
+            if t.score.is_some_and(|s| !(0.0..=1.0).contains(&s)) {
+                return Err(err(format!(
+                    "term rule `{}`: score must be between 0 and 1",
+                    t.id
+                )));
+            }
+        }
         for a in &file.allow {
             if normalize(&a.text).is_empty() {
                 return Err(Error::Rules {
@@ -140,6 +284,24 @@ en = "y"
         assert_eq!(f.allow[0].kind, Some(Kind::Phone));
         assert_eq!(normalize(&f.allow[0].text), "054172000");
         assert_eq!(f.messages["personnummer.valid"].en, "y");
+    }
+
+    #[test]
+    fn embedded_rule_files_parse_and_have_terms() {
+        for (name, src) in EMBEDDED {
+            let f = RuleFile::parse(name, src).unwrap();
+            assert!(f.kind.is_some() && f.category.is_some(), "{name}");
+            assert!(!f.term.is_empty(), "{name}");
+            for t in &f.term {
+                let kind = t.kind.or(f.kind).unwrap();
+                assert!(t.id.starts_with(kind.as_str()), "{name}: {}", t.id);
+                assert!(
+                    t.reference.is_some() || f.reference.is_some() || kind == Kind::Confidential,
+                    "{name}: {}",
+                    t.id
+                );
+            }
+        }
     }
 
     #[test]

@@ -313,7 +313,18 @@ impl ScannerBuilder {
     /// a rule has no explanation.
     pub fn build(&self) -> Result<Scanner, Error> {
         let mut messages = Messages::parse("patterns/messages.toml", DEFAULT_MESSAGES)?;
-        let detectors = default_detectors()?;
+        // Embedded rule files first, then the user's, in the order given.
+        let mut files = crate::rules::EMBEDDED
+            .iter()
+            .map(|(name, src)| Ok((name.to_string(), RuleFile::parse(name, src)?)))
+            .collect::<Result<Vec<_>, Error>>()?;
+        files.extend(self.files.iter().cloned());
+        let detectors = default_detectors(&files)?;
+        for d in &detectors {
+            let mut own = std::collections::HashMap::new();
+            own.extend(d.messages());
+            messages.insert_all(own);
+        }
         let mut known: HashSet<&str> = HashSet::new();
         for d in &detectors {
             known.insert(d.id());
@@ -329,7 +340,11 @@ impl ScannerBuilder {
                 }
             }
         }
-        for r in ["allow_list.listed", "combined.with_identity_number"] {
+        for r in [
+            "allow_list.listed",
+            "combined.with_identity_number",
+            "terms.general_statement",
+        ] {
             if !messages.contains(r) {
                 return Err(Error::Rules {
                     name: "patterns/messages.toml".into(),

@@ -21,6 +21,10 @@ pub struct EvalArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Count only findings at or above this severity (default: all; use
+    /// `low` to score what check and scan show by default).
+    #[arg(long, value_enum, default_value_t = super::SeverityArg::Info)]
+    min_severity: super::SeverityArg,
     #[command(flatten)]
     scanner: ScannerArgs,
 }
@@ -35,7 +39,7 @@ pub fn run(a: EvalArgs) -> Result<ExitCode> {
     let scanner = a.scanner.build()?;
     let records = Lines::new(open_lines(&a.gold)?, DEFAULT_MAX_LINE)
         .map(|r| r.and_then(|(line, bytes)| eval::parse_gold(line, &bytes)));
-    let ev = eval::evaluate(&scanner, records);
+    let ev = eval::evaluate_at(&scanner, records, a.min_severity.into());
     let mut out = std::io::stdout().lock();
     match a.format {
         Format::Text => out.write_all(eval::render(&ev, a.show_errors).as_bytes())?,

@@ -274,8 +274,8 @@ impl Detector for Address {
         &[Kind::Address]
     }
 
-    fn rules(&self) -> &'static [&'static str] {
-        RULES
+    fn rules(&self) -> Vec<&str> {
+        RULES.to_vec()
     }
 
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {

@@ -156,8 +156,8 @@ impl Detector for Email {
         &[Kind::Email]
     }
 
-    fn rules(&self) -> &'static [&'static str] {
-        RULES
+    fn rules(&self) -> Vec<&str> {
+        RULES.to_vec()
     }
 
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {

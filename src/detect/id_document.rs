@@ -56,8 +56,8 @@ impl Detector for IdDocument {
         &[Kind::IdDocument]
     }
 
-    fn rules(&self) -> &'static [&'static str] {
-        RULES
+    fn rules(&self) -> Vec<&str> {
+        RULES.to_vec()
     }
 
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {

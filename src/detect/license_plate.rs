@@ -74,8 +74,8 @@ impl Detector for LicensePlate {
         &[Kind::LicensePlate]
     }
 
-    fn rules(&self) -> &'static [&'static str] {
-        RULES
+    fn rules(&self) -> Vec<&str> {
+        RULES.to_vec()
     }
 
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {

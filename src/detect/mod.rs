@@ -16,6 +16,7 @@ mod id_document;
 mod license_plate;
 mod personnummer;
 mod phone;
+mod terms;
 
 pub use address::Address;
 pub use bank_account::BankAccount;
@@ -24,6 +25,7 @@ pub use id_document::IdDocument;
 pub use license_plate::LicensePlate;
 pub use personnummer::Personnummer;
 pub use phone::Phone;
+pub use terms::Terms;
 
 /// A recognizer of one family of personal or confidential data.
 ///
@@ -36,14 +38,21 @@ pub trait Detector: Send + Sync {
     fn kinds(&self) -> &'static [Kind];
     /// Every rule id this detector can put in [`Finding::rule`]; each must
     /// have an explanation in the message catalog (checked when building).
-    fn rules(&self) -> &'static [&'static str];
+    fn rules(&self) -> Vec<&str>;
+    /// Explanations the detector brings itself (rules from rule files), by
+    /// rule id; merged into the catalog when the scanner is built.
+    fn messages(&self) -> Vec<(String, crate::explain::Message)> {
+        Vec::new()
+    }
     /// Appends what it finds in `cx.text()` to `out`, in any order.
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>);
 }
 
 /// The detectors of a default scanner, in priority order (earlier wins ties
 /// when two findings over the same characters are otherwise equal).
-pub(crate) fn default_detectors() -> Result<Vec<Box<dyn Detector>>, Error> {
+pub(crate) fn default_detectors(
+    rule_files: &[(String, crate::rules::RuleFile)],
+) -> Result<Vec<Box<dyn Detector>>, Error> {
     Ok(vec![
         Box::new(Personnummer::new()?),
         Box::new(Phone::new()?),
@@ -52,6 +61,7 @@ pub(crate) fn default_detectors() -> Result<Vec<Box<dyn Detector>>, Error> {
         Box::new(BankAccount::new()?),
         Box::new(LicensePlate::new()?),
         Box::new(IdDocument::new()?),
+        Box::new(Terms::new(rule_files)?),
     ])
 }
 
@@ -110,6 +120,12 @@ impl<'t> ScanCtx<'t> {
     }
 
     /// Today's date, for resolving centuries and rejecting future dates.
+    /// The explanation of a rule in the scan's language.
+    pub fn message(&self, rule: &'t str) -> &'t str {
+        self.messages.get(rule, self.lang)
+    }
+
+    /// Today's date, for resolving centuries and rejecting future dates.
     pub fn today(&self) -> Date {
         match self.today.get() {
             Some(d) => d,
@@ -130,7 +146,7 @@ impl<'t> ScanCtx<'t> {
         (start, end): (usize, usize),
         score: f32,
         severity: Severity,
-        rule: &'static str,
+        rule: &str,
     ) -> Finding {
         Finding {
             kind,

@@ -293,8 +293,8 @@ impl Detector for Personnummer {
         &[Kind::Personnummer, Kind::Samordningsnummer]
     }
 
-    fn rules(&self) -> &'static [&'static str] {
-        RULES
+    fn rules(&self) -> Vec<&str> {
+        RULES.to_vec()
     }
 
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {

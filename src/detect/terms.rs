@@ -1,0 +1,379 @@
+//! Confidential wording (OSL) and special categories of personal data
+//! (GDPR art. 9-10), from the rule files in `patterns/rules/` plus the
+//! `[[term]]` rules of user rule files.
+//!
+//! All terms of all files are one Aho-Corasick automaton, run once over a
+//! case-folded copy of the text (folding keeps byte lengths, so spans map
+//! back exactly). A match must start a word and, unless the term ends in
+//! `*`, end one: `hot` is not found in `hotell`, nor `dom` in `domkyrka`. A
+//! match inside a URL, a path or an e-mail address is skipped (`/lvu-info`).
+//! In a sentence that explains rules or services to the public (a file's
+//! `general_context` phrases: `vi kan inte svara på frågor som omfattas av
+//! sekretess`) a match drops to `info` and its explanation says why. A term
+//! marked `marking = true` (`UTKAST`, `INTERNT`) counts only as a marking: in
+//! capitals, or opening a line, or followed by a colon or dash.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::{Detector, ScanCtx};
+use crate::explain::Message;
+use crate::finding::{Finding, Kind, Severity};
+use crate::rules::RuleFile;
+use crate::Error;
+
+/// One rule compiled.
+struct Term {
+    id: String,
+    marking: bool,
+    kind: Kind,
+    severity: Severity,
+    score: f32,
+    message: Message,
+    /// Index into `Terms::general` of this rule's file.
+    file: usize,
+}
+
+/// Finds confidential and sensitive wording.
+pub struct Terms {
+    automaton: AhoCorasick,
+    /// Per automaton pattern: (term index, matches any word ending).
+    patterns: Vec<(usize, bool)>,
+    terms: Vec<Term>,
+    /// Per file: folded `general_context` phrases.
+    general: Vec<Vec<String>>,
+}
+
+/// Lowercases ASCII and the Nordic and accented capitals whose lowercase
+/// form has the same UTF-8 length, so byte offsets stay valid.
+pub(crate) fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            'Å' => 'å',
+            'Ä' => 'ä',
+            'Ö' => 'ö',
+            'É' => 'é',
+            'Ü' => 'ü',
+            'Æ' => 'æ',
+            'Ø' => 'ø',
+            _ => c,
+        })
+        .collect()
+}
+
+impl Terms {
+    /// Compiles every `[[term]]` of the given rule files into one automaton.
+    ///
+    /// # Errors
+    /// [`Error::Rules`] when two rules share an id or the automaton cannot
+    /// be built.
+    pub fn new(files: &[(String, RuleFile)]) -> Result<Self, Error> {
+        let mut patterns_text = Vec::new();
+        let mut patterns = Vec::new();
+        let mut terms: Vec<Term> = Vec::new();
+        let mut general = Vec::new();
+        for (fi, (name, file)) in files.iter().enumerate() {
+            general.push(file.general_context.iter().map(|p| fold(p)).collect());
+            for t in &file.term {
+                if terms.iter().any(|x| x.id == t.id) {
+                    return Err(Error::Rules {
+                        name: name.clone(),
+                        line: 0,
+                        message: format!("rule id `{}` is used twice", t.id),
+                    });
+                }
+                let reference = t.reference.as_ref().or(file.reference.as_ref());
+                let with_ref = |text: &str| match reference {
+                    Some(r) => format!("{text} ({r})"),
+                    None => text.to_string(),
+                };
+                let index = terms.len();
+                terms.push(Term {
+                    id: t.id.clone(),
+                    marking: t.marking,
+                    kind: t.kind.or(file.kind).unwrap_or(Kind::Confidential),
+                    severity: t.severity,
+                    score: t.score.unwrap_or(0.8),
+                    message: Message {
+                        sv: with_ref(&t.sv),
+                        en: with_ref(&t.en),
+                    },
+                    file: fi,
+                });
+                for w in &t.terms {
+                    let prefix = w.ends_with('*');
+                    patterns_text.push(fold(w.trim_end_matches('*').trim()));
+                    patterns.push((index, prefix));
+                }
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns_text)
+            .map_err(|e| Error::Rules {
+                name: "patterns/rules".into(),
+                line: 0,
+                message: e.to_string(),
+            })?;
+        Ok(Terms {
+            automaton,
+            patterns,
+            terms,
+            general,
+        })
+    }
+}
+
+/// `UTKAST`, `Internt:`, `[utkast]` or a line that opens with the word:
+/// how documents are marked, as against `utkast till översiktsplan`.
+fn is_marking(text: &str, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    let caps = word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    let line_start = text[..start].rsplit('\n').next().is_some_and(|l| {
+        l.trim_matches(|c: char| c.is_whitespace() || "[(*#-–".contains(c))
+            .is_empty()
+    });
+    let rest = text[end..].trim_start_matches([' ', ']', ')', '*']);
+    caps || (line_start && rest.starts_with([':', '-', '–', '\n']))
+        || (line_start && rest.is_empty())
+}
+
+/// The whitespace-delimited token around `start..end`.
+fn token(text: &str, start: usize, end: usize) -> &str {
+    let from = text[..start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let to = text[end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| end + i);
+    &text[from..to]
+}
+
+/// The sentence around `start..end` (to `.`, `!`, `?` or a line break).
+fn sentence(folded: &str, start: usize, end: usize) -> &str {
+    let stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let from = folded[..start].rfind(stop).map_or(0, |i| i + 1);
+    let to = folded[end..].find(stop).map_or(folded.len(), |i| end + i);
+    &folded[from..to]
+}
+
+impl Detector for Terms {
+    fn id(&self) -> &'static str {
+        "terms"
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::Confidential, Kind::Sensitive]
+    }
+
+    fn rules(&self) -> Vec<&str> {
+        self.terms.iter().map(|t| t.id.as_str()).collect()
+    }
+
+    fn messages(&self) -> Vec<(String, Message)> {
+        self.terms
+            .iter()
+            .map(|t| (t.id.clone(), t.message.clone()))
+            .collect()
+    }
+
+    fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
+        let first = out.len();
+        self.find(cx, out);
+        merge_phrases(cx.text(), &mut out[first..].to_vec(), out, first);
+    }
+}
+
+/// Words that may join two matches of one kind into one phrase:
+/// `sjukskriven för utmattningssyndrom`, `diagnosen ADHD`.
+const JOINERS: &[&str] = &["", "för", "med", "av", "i", "enligt"];
+
+/// Merges this detector's findings (`out[first..]`) that stand next to each
+/// other with the same kind into one finding spanning both, keeping the
+/// first one's rule and the higher severity and score.
+fn merge_phrases(text: &str, found: &mut Vec<Finding>, out: &mut Vec<Finding>, first: usize) {
+    if found.len() < 2 {
+        return;
+    }
+    found.sort_by_key(|f| f.start);
+    let mut merged: Vec<Finding> = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        if let Some(last) = merged.last_mut() {
+            if last.kind == f.kind && last.end <= f.start {
+                let gap = text[last.end..f.start].trim();
+                if f.start - last.end <= 8 && JOINERS.iter().any(|j| super::word_is(gap, j)) {
+                    last.end = f.end;
+                    last.text = text[last.start..last.end].to_string();
+                    last.severity = last.severity.max(f.severity);
+                    last.score = last.score.max(f.score);
+                    continue;
+                }
+            }
+        }
+        merged.push(f);
+    }
+    out.truncate(first);
+    out.extend(merged);
+}
+
+impl Terms {
+    fn find(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
+        let text = cx.text();
+        let folded = fold(text);
+        debug_assert_eq!(folded.len(), text.len());
+        for m in self.automaton.find_iter(&folded) {
+            let (term, prefix) = self.patterns[m.pattern().as_usize()];
+            let (start, mut end) = (m.start(), m.end());
+            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                continue;
+            }
+            if text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let rest = &text[end..];
+            let word_rest = rest
+                .char_indices()
+                .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
+                .map_or(rest.len(), |(i, _)| i);
+            if prefix {
+                end += word_rest;
+            } else if rest.starts_with(char::is_alphanumeric) {
+                continue;
+            }
+            let tok = token(text, start, end);
+            if tok.contains("://") || tok.contains("www.") || tok.contains('/') || tok.contains('@')
+            {
+                continue;
+            }
+            let t = &self.terms[term];
+            if t.marking && !is_marking(text, start, end) {
+                continue;
+            }
+            let general = {
+                let s = sentence(&folded, start, end);
+                self.general[t.file].iter().any(|p| s.contains(p.as_str()))
+            };
+            let mut f = cx.finding(
+                t.kind,
+                (start, end),
+                if general { t.score * 0.6 } else { t.score },
+                if general { Severity::Info } else { t.severity },
+                &t.id,
+            );
+            if general {
+                f.explanation = format!(
+                    "{} {}",
+                    f.explanation,
+                    cx.message("terms.general_statement")
+                );
+            }
+            out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::{assert_finds, assert_no, scan};
+    use crate::{Kind, Severity};
+
+    #[test]
+    fn folding_keeps_byte_offsets() {
+        let s = "SEKRETESS Ärende ÖVER Åsa Émile";
+        assert_eq!(super::fold(s).len(), s.len());
+        assert_eq!(super::fold(s), "sekretess ärende över åsa émile");
+    }
+
+    #[test]
+    fn inflections_and_whole_words() {
+        for t in [
+            "sekretessbelagd",
+            "sekretessbelagt",
+            "sekretessbelagda",
+            "Sekretessbelagda",
+            "SEKRETESSBELAGD",
+        ] {
+            assert_finds(&format!("Uppgiften är {t}."), &[(Kind::Confidential, t)]);
+        }
+        assert_no(Kind::Sensitive, "Vi bor på hotellet vid domkyrkan.");
+    }
+
+    #[test]
+    fn markings_count_only_as_markings() {
+        assert_finds(
+            "UTKAST\nPressmeddelande om budgeten",
+            &[(Kind::Confidential, "UTKAST")],
+        );
+        assert_finds(
+            "Internt: lista över boende",
+            &[(Kind::Confidential, "Internt")],
+        );
+        assert_no(
+            Kind::Confidential,
+            "Ett utkast till översiktsplan är ute på samråd.",
+        );
+        assert_no(Kind::Confidential, "Vi arbetar internt med frågan.");
+    }
+
+    #[test]
+    fn adjacent_terms_form_one_phrase() {
+        assert_finds(
+            "Hon är sjukskriven för utmattningssyndrom.",
+            &[(Kind::Sensitive, "sjukskriven för utmattningssyndrom")],
+        );
+        assert_finds(
+            "Eleven har ADHD och dyslexi.",
+            &[(Kind::Sensitive, "ADHD"), (Kind::Sensitive, "dyslexi")],
+        );
+    }
+
+    #[test]
+    fn user_rule_files_add_terms() {
+        let s = crate::Scanner::builder()
+            .rules_str(
+                "k.toml",
+                "kind = \"confidential\"\n[[term]]\nid = \"confidential.projekt_falken\"\nterms = [\"projekt falken\"]\nseverity = \"high\"\nsv = \"Hemligt projekt.\"\nen = \"Secret project.\"\n",
+            )
+            .unwrap()
+            .build()
+            .unwrap();
+        let f = s.scan_text("Om Projekt Falken vet vi inget.");
+        assert_eq!(f[0].rule, "confidential.projekt_falken");
+        assert_eq!(f[0].text, "Projekt Falken");
+        let s = crate::Scanner::builder()
+            .disable("confidential.secrecy")
+            .build()
+            .unwrap();
+        assert!(s.scan_text("Ärendet omfattas av sekretess.").is_empty());
+    }
+
+    #[test]
+    fn urls_are_skipped() {
+        assert_no(Kind::Confidential, "Läs mer på forshaga.se/lvu-information");
+        assert_finds(
+            "Barnet är omhändertaget enligt LVU.",
+            &[(Kind::Confidential, "omhändertaget enligt LVU")],
+        );
+    }
+
+    #[test]
+    fn explaining_secrecy_to_the_public_is_info() {
+        let f = scan("Vi kan inte svara på frågor som omfattas av sekretess.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Info);
+        assert!(
+            f[0].explanation.contains("allmänheten"),
+            "{}",
+            f[0].explanation
+        );
+        let f = scan("Ärendet om familjen omfattas av sekretess.");
+        assert_eq!(f[0].severity, Severity::High);
+    }
+}
