@@ -26,6 +26,8 @@ fn main() {
             "address",
             "bank_account",
             "license_plate",
+            "id_document",
+            "terms",
             "all",
         ]
     } else {

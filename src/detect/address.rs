@@ -17,7 +17,6 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
 use super::{Detector, ScanCtx};
@@ -36,10 +35,8 @@ const RULES: &[&str] = &[
 
 /// Finds street and postal addresses.
 pub struct Address {
-    /// Every street suffix in one automaton (ASCII case folded, plus the
-    /// capitalised forms of suffixes with Å, Ä, Ö or É); a hit followed by a
-    /// space and a digit is where a street address may end.
-    suffixes: AhoCorasick,
+    /// Street suffixes, folded to lowercase, longest first.
+    suffixes: Vec<String>,
     /// The house number and what may follow it, anchored.
     number: Regex,
     care_of: OnceLock<Regex>,
@@ -63,13 +60,6 @@ impl Address {
             .collect();
         // Longest first, so `gatan` wins over `gata`.
         suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        let mut patterns: Vec<String> = suffixes.iter().map(|s| s.to_string()).collect();
-        patterns.extend(
-            suffixes
-                .iter()
-                .filter(|s| !s.is_ascii())
-                .map(|s| s.to_uppercase()),
-        );
         // After the street name: house number, optional letter, optional
         // range, optional apartment number. ASCII but for `lägenhet` and
         // the en dash, so it compiles fast.
@@ -80,15 +70,10 @@ impl Address {
             message: e.to_string(),
         };
         Ok(Address {
-            suffixes: AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(&patterns)
-                .map_err(|e| Error::Rules {
-                    name: "patterns/street_suffixes.txt".into(),
-                    line: 0,
-                    message: e.to_string(),
-                })?,
+            suffixes: suffixes
+                .iter()
+                .map(|x| crate::detect::terms::fold(x))
+                .collect(),
             number: Regex::new(number).map_err(bad)?,
             care_of: OnceLock::new(),
             po_box: Regex::new(r"(?-u:\b)(?:Box|BOX|Postbox|Pl)\ +[0-9]{1,5}(?-u:\b)")
@@ -238,6 +223,33 @@ fn town_end(text: &str, pos: usize) -> Option<usize> {
     Some(first)
 }
 
+/// True when `word` ends with `suffix` (already folded) ignoring case,
+/// including the Latin-1 capitals (`VÄGEN`), without allocating.
+fn ends_with_folded(word: &[u8], suffix: &[u8]) -> bool {
+    if word.len() < suffix.len() {
+        return false;
+    }
+    let tail = &word[word.len() - suffix.len()..];
+    tail.iter().zip(suffix).enumerate().all(|(i, (&w, &x))| {
+        let prev = if i == 0 {
+            (word.len() - suffix.len())
+                .checked_sub(1)
+                .and_then(|j| word.get(j))
+                .copied()
+        } else {
+            Some(tail[i - 1])
+        };
+        let folded = if w.is_ascii_uppercase() {
+            w + 32
+        } else if prev == Some(0xC3) && (0x80..=0x9E).contains(&w) && w != 0x97 {
+            w + 0x20
+        } else {
+            w
+        };
+        folded == x
+    })
+}
+
 /// Words after a number that make it a quantity, not a house number
 /// (`parkeringen 20 kr`, `skolgården 3 timmar`).
 const UNITS: &[&str] = &[
@@ -289,20 +301,34 @@ impl Detector for Address {
         {
             return;
         }
-        // Each suffix followed by a number is parsed by hand around it.
+        // Each digit run after spaces may be a house number: the word before
+        // it must end in a street suffix. No pass over the whole text.
         let mut streets: Vec<(usize, usize)> = Vec::new();
-        // Overlapping: `Storgatan` holds `torg` before `gatan`.
-        for a in self.suffixes.find_overlapping_iter(text) {
-            if streets.last().is_some_and(|&(_, e)| a.start() < e) {
+        for &(s, _) in cx.digit_runs() {
+            if streets.last().is_some_and(|&(_, e)| s < e) {
                 continue;
             }
-            // The suffix must end the word and be followed by spaces and a digit.
-            let rest = &text[a.end()..];
-            let spaces = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
-            if spaces == 0 || !rest[spaces..].starts_with(|c: char| c.is_ascii_digit()) {
+            let head = text[..s].trim_end_matches([' ', '\u{a0}']);
+            if head.len() == s {
                 continue;
             }
-            if let Some(span) = self.street_at(text, a.start(), a.end()) {
+            let word_start = head
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| c.is_alphabetic())
+                .last()
+                .map_or(head.len(), |(i, _)| i);
+            let word = &head.as_bytes()[word_start..];
+            // Longest suffix first (`gatan` before `gata`), compared folded.
+            let Some(suffix) = self
+                .suffixes
+                .iter()
+                .find(|x| ends_with_folded(word, x.as_bytes()))
+            else {
+                continue;
+            };
+            let suffix_start = head.len() - suffix.len();
+            if let Some(span) = self.street_at(text, suffix_start, head.len()) {
                 streets.push(span);
             }
         }

@@ -174,19 +174,19 @@ impl Detector for BankAccount {
                 out.push(f);
             }
         }
-        // A domestic number needs a banking word, which is rarer than digits.
-        let lower_has = |needle: &[u8]| memchr::memmem::find(b, needle).is_some();
-        let banking = runs.iter().any(|(s, e)| e - s >= 3)
-            && (lower_has(b"onto")
-                || lower_has(b"ank")
-                || lower_has(b"learing")
-                || lower_has(b"NTO")
-                || lower_has(b"ANK")
-                || lower_has(b"SEB")
-                || lower_has(b"kto")
-                || lower_has(b"ordea")
-                || lower_has(b"ORDEA")
-                || lower_has(b"ICA"));
+        // A domestic number starts with a four-digit clearing number that
+        // another digit group follows closely; only then look for the
+        // banking word the rule needs.
+        let clearing_like = runs.windows(2).any(|w| {
+            let (s, e) = w[0];
+            e - s == 4 && b[s] != b'0' && w[1].0 - e <= 3
+        });
+        let banking = clearing_like && {
+            let lower = crate::detect::terms::fold_bytes(text);
+            ["konto", "bank", "clearing", "seb", "kto", "nordea", "ica"]
+                .iter()
+                .any(|w| memchr::memmem::find(&lower, w.as_bytes()).is_some())
+        };
         for m in self.swedish.find_iter(if banking { text } else { "" }) {
             let s = m.as_str();
             let b = s.as_bytes();
