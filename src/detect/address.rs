@@ -239,13 +239,10 @@ fn ends_with_folded(word: &[u8], suffix: &[u8]) -> bool {
         } else {
             Some(tail[i - 1])
         };
-        let folded = if w.is_ascii_uppercase() {
-            w + 32
-        } else if prev == Some(0xC3) && (0x80..=0x9E).contains(&w) && w != 0x97 {
-            w + 0x20
-        } else {
-            w
-        };
+        // ASCII capitals and Latin-1 capitals (after 0xC3) both fold by 0x20.
+        let capital = w.is_ascii_uppercase()
+            || (prev == Some(0xC3) && (0x80..=0x9E).contains(&w) && w != 0x97);
+        let folded = if capital { w + 0x20 } else { w };
         folded == x
     })
 }
