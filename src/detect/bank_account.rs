@@ -177,9 +177,21 @@ impl Detector for BankAccount {
         // A domestic number starts with a four-digit clearing number that
         // another digit group follows closely; only then look for the
         // banking word the rule needs.
-        let clearing_like = runs.windows(2).any(|w| {
-            let (s, e) = w[0];
-            e - s == 4 && b[s] != b'0' && w[1].0 - e <= 3
+        let clearing_like = runs.iter().enumerate().any(|(i, &(s, e))| {
+            if e - s != 4 || b[s] == b'0' {
+                return false;
+            }
+            // Seven or more account digits in the groups that follow closely.
+            let mut end = e;
+            let mut digits = 0;
+            for &(s2, e2) in runs[i + 1..].iter().take(5) {
+                if s2 - end > 3 {
+                    break;
+                }
+                digits += e2 - s2;
+                end = e2;
+            }
+            digits >= 7
         });
         let banking = clearing_like && {
             let lower = crate::detect::terms::fold_bytes(text);

@@ -138,6 +138,7 @@ impl Terms {
         let general = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&general_text)
             .map_err(|e| Error::Rules {
                 name: "patterns/rules".into(),
@@ -214,9 +215,10 @@ impl Detector for Terms {
     }
 
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
-        let first = out.len();
-        self.find(cx, out);
-        merge_phrases(cx.text(), &mut out[first..].to_vec(), out, first);
+        let mut found = Vec::new();
+        self.find(cx, &mut found);
+        merge_phrases(cx.text(), &mut found);
+        out.append(&mut found);
     }
 }
 
@@ -224,10 +226,10 @@ impl Detector for Terms {
 /// `sjukskriven för utmattningssyndrom`, `diagnosen ADHD`.
 const JOINERS: &[&str] = &["", "för", "med", "av", "i", "enligt"];
 
-/// Merges this detector's findings (`out[first..]`) that stand next to each
-/// other with the same kind into one finding spanning both, keeping the
-/// first one's rule and the higher severity and score.
-fn merge_phrases(text: &str, found: &mut Vec<Finding>, out: &mut Vec<Finding>, first: usize) {
+/// Merges findings that stand next to each other with the same kind into
+/// one finding spanning both, keeping the first one's rule and the higher
+/// severity and score.
+fn merge_phrases(text: &str, found: &mut Vec<Finding>) {
     if found.len() < 2 {
         return;
     }
@@ -248,8 +250,7 @@ fn merge_phrases(text: &str, found: &mut Vec<Finding>, out: &mut Vec<Finding>, f
         }
         merged.push(f);
     }
-    out.truncate(first);
-    out.extend(merged);
+    *found = merged;
 }
 
 impl Terms {
@@ -257,10 +258,12 @@ impl Terms {
         let text = cx.text();
         // The automata fold ASCII case themselves; only a text with Latin-1
         // capitals (Å, Ä, Ö, É, …) needs a folded copy.
-        let has_latin1_capital = text
-            .as_bytes()
-            .windows(2)
-            .any(|w| w[0] == 0xC3 && (0x80..=0x9E).contains(&w[1]) && w[1] != 0x97);
+        let bytes = text.as_bytes();
+        let has_latin1_capital = memchr::memchr_iter(0xC3, bytes).any(|i| {
+            bytes
+                .get(i + 1)
+                .is_some_and(|&c| (0x80..=0x9E).contains(&c) && c != 0x97)
+        });
         let folded;
         let hay: &[u8] = if has_latin1_capital {
             folded = fold_bytes(text);
