@@ -51,7 +51,9 @@ fn generated() -> String {
 /// and possible lengths, for foreign numbers in international form.
 fn generated_intl() -> String {
     use std::collections::BTreeMap;
-    let mut by_code: BTreeMap<u16, (Vec<String>, Vec<String>, Vec<u16>)> = BTreeMap::new();
+    /// Per calling code: region ids, patterns, lengths.
+    type Entry = (Vec<String>, Vec<String>, Vec<u16>);
+    let mut by_code: BTreeMap<u16, Entry> = BTreeMap::new();
     for meta in DATABASE.iter() {
         let code = meta.country_code();
         if code == 0 || meta.id() == "001" {
