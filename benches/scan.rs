@@ -6,19 +6,14 @@
 //! + serialize, the `postvakt scan` pipeline without I/O).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use postvakt::eval::{parse_gold, GoldRecord};
+use postvakt::eval::parse_gold_lines;
 use postvakt::generate::generate;
 use postvakt::input::jsonl;
 use postvakt::{batch, output::json, Scanner};
 
 /// 5,000 posts recombined (seed 1) from the hand-written labelled corpus.
 fn posts() -> Vec<String> {
-    let src = include_str!("../corpus/labelled.jsonl");
-    let pool: Vec<GoldRecord> = src
-        .lines()
-        .enumerate()
-        .map(|(i, l)| parse_gold(i + 1, l.as_bytes()).expect("corpus is valid"))
-        .collect();
+    let pool = parse_gold_lines(include_str!("../corpus/labelled.jsonl")).expect("corpus is valid");
     generate(&pool, 5_000, 1).map(|r| r.text).collect()
 }
 

@@ -2,7 +2,7 @@
 //! criterion's harness would drown out, and a per-detector breakdown:
 //! `cargo run --release --example profile_scan [rounds] [detector… | all]`.
 
-use postvakt::eval::{parse_gold, GoldRecord};
+use postvakt::eval::parse_gold_lines;
 use postvakt::generate::generate;
 use std::time::Instant;
 
@@ -10,12 +10,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
     let only: Vec<String> = args.collect();
-    let src = include_str!("../corpus/labelled.jsonl");
-    let pool: Vec<GoldRecord> = src
-        .lines()
-        .enumerate()
-        .map(|(i, l)| parse_gold(i + 1, l.as_bytes()).expect("corpus is valid"))
-        .collect();
+    let pool = parse_gold_lines(include_str!("../corpus/labelled.jsonl")).expect("corpus is valid");
     let posts: Vec<String> = generate(&pool, 5_000, 1).map(|r| r.text).collect();
     let bytes: usize = posts.iter().map(String::len).sum();
     let ids: Vec<&str> = if only.is_empty() {

@@ -29,3 +29,14 @@ pub enum Error {
         source: std::io::Error,
     },
 }
+
+impl Error {
+    /// An [`Error::Rules`] for a built-in pattern or data file, without a line.
+    pub(crate) fn pattern(name: &str, message: impl std::fmt::Display) -> Error {
+        Error::Rules {
+            name: name.to_string(),
+            line: 0,
+            message: message.to_string(),
+        }
+    }
+}

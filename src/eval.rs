@@ -80,6 +80,19 @@ pub fn parse_gold(line: usize, bytes: &[u8]) -> Result<GoldRecord, RecordError> 
     Ok(rec)
 }
 
+/// Parses labelled JSON Lines held in memory (such as the bundled corpus),
+/// stopping at the first bad record.
+///
+/// # Errors
+/// The first record's [`RecordError`].
+pub fn parse_gold_lines(src: &str) -> Result<Vec<GoldRecord>, RecordError> {
+    src.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| parse_gold(i + 1, l.as_bytes()))
+        .collect()
+}
+
 /// True-positive, false-positive and false-negative counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {

@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+mod common;
+
 use postvakt::eval::{self, GoldRecord};
 use postvakt::{Kind, Scanner};
 
@@ -32,15 +34,11 @@ fn to_jsonl(recs: &[GoldRecord]) -> String {
 
 #[test]
 fn labelled_jsonl_is_generated_from_annotated_sources() {
-    let want = to_jsonl(&annotated());
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/labelled.jsonl");
-    if std::env::var_os("UPDATE_CORPUS").is_some() {
-        std::fs::write(&path, &want).unwrap();
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "corpus/labelled.jsonl is stale: run `UPDATE_CORPUS=1 cargo test --test corpus`"
+    common::assert_generated(
+        "corpus/labelled.jsonl",
+        &to_jsonl(&annotated()),
+        "UPDATE_CORPUS",
+        "cargo test --test corpus",
     );
 }
 

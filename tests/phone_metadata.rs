@@ -7,6 +7,8 @@
 use std::fmt::Write;
 use std::path::Path;
 
+mod common;
+
 use phonenumber::metadata::DATABASE;
 
 fn generated() -> String {
@@ -111,29 +113,21 @@ fn generated_intl() -> String {
 
 #[test]
 fn phone_intl_table_is_generated_from_the_crate() {
-    let want = generated_intl();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("patterns/phone_intl.toml");
-    if std::env::var_os("UPDATE_PATTERNS").is_some() {
-        std::fs::write(&path, &want).unwrap();
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "patterns/phone_intl.toml is stale: UPDATE_PATTERNS=1 cargo test --test phone_metadata"
+    common::assert_generated(
+        "patterns/phone_intl.toml",
+        &generated_intl(),
+        "UPDATE_PATTERNS",
+        "cargo test --test phone_metadata",
     );
 }
 
 #[test]
 fn phone_se_table_is_generated_from_the_crate() {
-    let want = generated();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("patterns/phone_se.toml");
-    if std::env::var_os("UPDATE_PATTERNS").is_some() {
-        std::fs::write(&path, &want).unwrap();
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "patterns/phone_se.toml is stale: UPDATE_PATTERNS=1 cargo test --test phone_metadata"
+    common::assert_generated(
+        "patterns/phone_se.toml",
+        &generated(),
+        "UPDATE_PATTERNS",
+        "cargo test --test phone_metadata",
     );
 }
 

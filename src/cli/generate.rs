@@ -34,13 +34,7 @@ pub fn run(a: GenerateArgs) -> Result<ExitCode> {
             .map(|r| r.and_then(|(line, bytes)| eval::parse_gold(line, &bytes)))
             .collect::<Result<_, _>>()
             .with_context(|| format!("reading {}", p.display()))?,
-        None => BUNDLED
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(i, l)| eval::parse_gold(i + 1, l.as_bytes()))
-            .collect::<Result<_, _>>()
-            .context("the bundled corpus")?,
+        None => eval::parse_gold_lines(BUNDLED).context("the bundled corpus")?,
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for rec in generate(&pool, a.records, a.seed) {

@@ -64,11 +64,7 @@ impl Address {
         // range, optional apartment number. ASCII but for `lägenhet` and
         // the en dash, so it compiles fast.
         let number = r"^[\ \u{a0}]+[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?(?:\ ?[-\u{2013}]\ ?[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?)?(?:,?\ *(?i:lgh|lägenhet)\.?\ *[0-9]{4})?";
-        let bad = |e: regex::Error| Error::Rules {
-            name: "patterns/street_suffixes.txt".into(),
-            line: 0,
-            message: e.to_string(),
-        };
+        let bad = |e: regex::Error| Error::pattern("patterns/street_suffixes.txt", e);
         Ok(Address {
             suffixes: suffixes
                 .iter()

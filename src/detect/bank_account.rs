@@ -94,11 +94,7 @@ impl BankAccount {
     /// # Errors
     /// Never in practice.
     pub fn new() -> Result<Self, Error> {
-        let bad = |e: regex::Error| Error::Rules {
-            name: "detect/bank_account.rs".into(),
-            line: 0,
-            message: e.to_string(),
-        };
+        let bad = |e: regex::Error| Error::pattern("detect/bank_account.rs", e);
         Ok(BankAccount {
             iban: Regex::new(r"(?-u:\b)[A-Z]{2}[0-9]{2}(?:\ ?[A-Z0-9]{4}){2,7}(?:\ ?[A-Z0-9]{1,3})?(?-u:\b)")
                 .map_err(bad)?,

@@ -48,14 +48,9 @@ impl LicensePlate {
     /// # Errors
     /// Never in practice.
     pub fn new() -> Result<Self, Error> {
-        let candidate = Regex::new(
-            r"(?-u:\b)[A-HJ-PR-UW-Z]{3}\ ?[0-9]{2}[0-9A-HJ-PR-UW-Z](?-u:\b)",
-        )
-        .map_err(|e| Error::Rules {
-            name: "detect/license_plate.rs".into(),
-            line: 0,
-            message: e.to_string(),
-        })?;
+        let candidate =
+            Regex::new(r"(?-u:\b)[A-HJ-PR-UW-Z]{3}\ ?[0-9]{2}[0-9A-HJ-PR-UW-Z](?-u:\b)")
+                .map_err(|e| Error::pattern("detect/license_plate.rs", e))?;
         Ok(LicensePlate { candidate })
     }
 }

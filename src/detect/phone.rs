@@ -65,11 +65,7 @@ pub struct Phone {
 
 /// Compiles `patterns/phone_se.toml`.
 fn load_types() -> Result<Vec<(Regex, Vec<usize>, Class)>, Error> {
-    let bad = |message: String| Error::Rules {
-        name: "patterns/phone_se.toml".into(),
-        line: 0,
-        message,
-    };
+    let bad = |message: String| Error::pattern("patterns/phone_se.toml", message);
     let table: Table = toml::from_str(TABLE)
         .map_err(|e| crate::rules::toml_error("patterns/phone_se.toml", TABLE, &e))?;
     if table.country_code != 46 {
@@ -102,11 +98,7 @@ impl Phone {
     /// # Errors
     /// [`Error::Rules`] if `patterns/phone_se.toml` is malformed.
     pub fn new() -> Result<Self, Error> {
-        let bad = |message: String| Error::Rules {
-            name: "patterns/phone_se.toml".into(),
-            line: 0,
-            message,
-        };
+        let bad = |message: String| Error::pattern("patterns/phone_se.toml", message);
         let time_like = Regex::new(r"^\(?[0-2]?[0-9][.:][0-5][0-9](?-u:\b)|[.:][0-5][0-9]$")
             .map_err(|e| bad(e.to_string()))?;
         Ok(Phone {

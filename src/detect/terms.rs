@@ -130,21 +130,13 @@ impl Terms {
             .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns_text)
-            .map_err(|e| Error::Rules {
-                name: "patterns/rules".into(),
-                line: 0,
-                message: e.to_string(),
-            })?;
+            .map_err(|e| Error::pattern("patterns/rules", e))?;
         let general = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&general_text)
-            .map_err(|e| Error::Rules {
-                name: "patterns/rules".into(),
-                line: 0,
-                message: e.to_string(),
-            })?;
+            .map_err(|e| Error::pattern("patterns/rules", e))?;
         Ok(Terms {
             automaton,
             patterns,
