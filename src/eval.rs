@@ -441,21 +441,21 @@ mod tests {
                     "pnr 811228-9874",
                     &[(Kind::Samordningsnummer, "811228-9874")],
                 ),
-                gold("Ring Anna", &[(Kind::Name, "Anna")]),
+                gold("Ring mig", &[(Kind::Location, "mig")]),
             ],
         );
         let p = ev.kinds[&Kind::Personnummer];
         assert_eq!((p.tp, p.fp, p.fn_), (1, 1, 0));
         let c = ev.kinds[&Kind::Samordningsnummer];
         assert_eq!((c.tp, c.fp, c.fn_), (0, 0, 1));
-        assert_eq!(ev.not_covered[&Kind::Name], 1);
+        assert_eq!(ev.not_covered[&Kind::Location], 1);
         assert_eq!(ev.misses.len(), 1);
         assert_eq!(ev.false_alarms[0].context, "pnr «811228-9874»");
         assert_eq!(ev.tags["t"], (1, 2));
         assert_eq!(p.precision(), Some(0.5));
         let report = render(&ev, true);
         assert!(report.contains("personnummer"));
-        assert!(report.contains("name (1)"));
+        assert!(report.contains("location (1)"));
     }
 
     #[test]

@@ -130,22 +130,30 @@ impl Scanner {
         found
     }
 
-    /// Contact details in the same text as an identity number point out
-    /// one person together: raise them to `high` and say why. (Names join
-    /// this rule when their detector lands, issue #5.)
+    /// A name or contact details in the same text as an identity number, or
+    /// as health, social-services or other sensitive or confidential wording,
+    /// point out one person together: raise them to `high` and say why.
+    /// The writer's signature (`info`) stays as it is.
     fn escalate_contact_details(&self, found: &mut [Finding], lang: Lang) {
-        let identity = found.iter().any(|f| {
-            matches!(f.kind, Kind::Personnummer | Kind::Samordningsnummer)
-                && f.severity >= Severity::Medium
+        let trigger = found.iter().any(|f| {
+            matches!(
+                f.kind,
+                Kind::Personnummer | Kind::Samordningsnummer | Kind::Sensitive | Kind::Confidential
+            ) && f.severity >= Severity::Medium
         });
-        if !identity {
+        if !trigger {
             return;
         }
         let why = self.messages.get("combined.with_identity_number", lang);
         for f in found {
             if matches!(
                 f.kind,
-                Kind::Phone | Kind::Email | Kind::Address | Kind::BankAccount | Kind::LicensePlate
+                Kind::Name
+                    | Kind::Phone
+                    | Kind::Email
+                    | Kind::Address
+                    | Kind::BankAccount
+                    | Kind::LicensePlate
             ) && f.severity < Severity::High
                 && f.severity > Severity::Info
             {

@@ -14,6 +14,7 @@ mod bank_account;
 mod email;
 mod id_document;
 mod license_plate;
+mod name;
 mod personnummer;
 mod phone;
 mod terms;
@@ -23,6 +24,7 @@ pub use bank_account::BankAccount;
 pub use email::Email;
 pub use id_document::IdDocument;
 pub use license_plate::LicensePlate;
+pub use name::Name;
 pub use personnummer::Personnummer;
 pub use phone::Phone;
 pub use terms::Terms;
@@ -62,6 +64,7 @@ pub(crate) fn default_detectors(
         Box::new(LicensePlate::new()?),
         Box::new(IdDocument::new()?),
         Box::new(Terms::new(rule_files)?),
+        Box::new(Name::new()?),
     ])
 }
 

@@ -1,0 +1,564 @@
+//! Person names: given names, surnames and full names as people write them
+//! in posts, replies and comments (`Anna Lindqvist`, `Karl-Erik Svensson`,
+//! `Carl von Platen`, `Annas`, `ANNA`, `hej stina`), with the context that
+//! decides how serious they are.
+//!
+//! Lexicons (`patterns/names_*.txt`, sources in `patterns/LICENSES.md`):
+//! given names and surnames, and names that are also ordinary words
+//! (`björn`, `rosa`, `stig`, `klara`), which count only with context. A
+//! capitalised word after a known given name is taken as a surname (name
+//! chains), so surnames outside the lexicon are found too; places
+//! (`patterns/towns.txt`), months, weekdays and words before `AB` or
+//! `kommun` are not names.
+//!
+//! Severity follows the posting guidelines: a reply greets the resident by
+//! name (`Hej Lisa!`: low) and is signed with the writer's name and title
+//! (`/Anna Lindqvist, kommunikatör`: info); any other person named is
+//! medium, and high next to an identity number or health or social-services
+//! wording (the scanner's combination rule).
+
+use std::sync::LazyLock;
+
+use super::{Detector, ScanCtx};
+use crate::finding::{Finding, Kind, Severity};
+use crate::Error;
+
+const GIVEN: &str = include_str!("../../patterns/names_given.txt");
+const GIVEN_EXTRA: &str = include_str!("../../patterns/names_given_extra.txt");
+const SURNAMES: &str = include_str!("../../patterns/names_surnames.txt");
+const WORDS: &str = include_str!("../../patterns/name_words.txt");
+const TOWNS: &str = include_str!("../../patterns/towns.txt");
+
+const RULES: &[&str] = &[
+    "name.full_name",
+    "name.given_name",
+    "name.greeting",
+    "name.signature",
+];
+
+/// A sorted, folded word list: binary search, built once per process from
+/// the embedded files (about 2,000 entries, well under a millisecond).
+struct Lexicon(Vec<String>);
+
+impl Lexicon {
+    fn new(sources: &[&str]) -> Lexicon {
+        let mut v: Vec<String> = sources
+            .iter()
+            .flat_map(|s| s.lines())
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| super::terms::fold(l))
+            .collect();
+        v.sort();
+        v.dedup();
+        Lexicon(v)
+    }
+
+    fn contains(&self, folded: &str) -> bool {
+        self.0.binary_search_by(|x| x.as_str().cmp(folded)).is_ok()
+    }
+}
+
+struct Lexicons {
+    given: Lexicon,
+    surnames: Lexicon,
+    words: Lexicon,
+    towns: Lexicon,
+}
+
+static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
+    given: Lexicon::new(&[GIVEN, GIVEN_EXTRA]),
+    surnames: Lexicon::new(&[SURNAMES]),
+    words: Lexicon::new(&[WORDS]),
+    towns: Lexicon::new(&[TOWNS]),
+});
+
+/// Words that are never names however they are written (lowercase).
+const NEVER: &[&str] = &[
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+    "måndag",
+    "tisdag",
+    "onsdag",
+    "torsdag",
+    "fredag",
+    "lördag",
+    "söndag",
+    "hej",
+    "hejsan",
+    "tack",
+    "mvh",
+    "hälsningar",
+    "god",
+    "jul",
+    "alla",
+    "kommunen",
+    "kommun",
+    "forshaga",
+    "sverige",
+    "vi",
+    "jag",
+    "du",
+    "ni",
+    "de",
+    "han",
+    "hon",
+    // English words that open sentences in English posts.
+    "this",
+    "the",
+    "we",
+    "dear",
+    "hi",
+    "hello",
+    "thanks",
+    "please",
+    "best",
+    "regards",
+    "our",
+    "new",
+    "all",
+    "from",
+    "for",
+    "with",
+    "is",
+    "it",
+];
+
+/// Words after a name that make it an organisation (`Svenssons Bygg AB`).
+const ORG_AFTER: &[&str] = &[
+    "ab",
+    "hb",
+    "kb",
+    "bygg",
+    "kommun",
+    "if",
+    "ik",
+    "förening",
+    "aktiebolag",
+];
+
+/// Street words after a name that make it a street (`Drottning Kristinas väg`).
+const STREET_WORDS: &[&str] = &[
+    "väg",
+    "vägen",
+    "gata",
+    "gatan",
+    "gränd",
+    "torg",
+    "torget",
+    "plats",
+    "platsen",
+    "allé",
+    "backe",
+    "backen",
+    "stig",
+    "stigen",
+    "park",
+    "parken",
+    "skola",
+    "skolan",
+    "förskola",
+    "hus",
+    "gård",
+    "gården",
+];
+
+/// Endings of street names: such a word is never part of a person's name.
+fn street_like(folded: &str) -> bool {
+    [
+        "väg", "vägen", "gata", "gatan", "gränd", "gränden", "torget", "stigen", "backen", "allén",
+        "platsen", "leden", "stråket", "slingan", "kajen",
+    ]
+    .iter()
+    .any(|e| folded.ends_with(e))
+}
+
+/// Particles inside names (`Carl von Platen`, `af Klinteberg`).
+const PARTICLES: &[&str] = &[
+    "von", "af", "de", "van", "der", "al", "el", "bin", "ibn", "da",
+];
+
+/// Words before a name that greet the person (lowercase).
+const GREETINGS: &[&str] = &[
+    "hej",
+    "hejsan",
+    "hallå",
+    "tack",
+    "grattis",
+    "kära",
+    "välkommen",
+    "hälsningar",
+];
+
+/// Words or marks that open a signature.
+const SIGNATURE_OPENERS: &[&str] = &["mvh", "hälsningar", "hälsning", "vänliga", "vänlig"];
+
+/// Endings typical of Swedish surnames (`Lindqvist`, `Åberg`, `Nyström`).
+const SURNAME_ENDINGS: &[&str] = &[
+    "sson", "son", "berg", "ström", "gren", "qvist", "kvist", "lund", "dahl", "holm", "lin", "ell",
+    "man", "ius", "der", "stedt", "strand", "blad", "borg", "by", "ic", "ić", "nen", "ko", "sky",
+    "ski", "ska",
+];
+
+/// Finds person names.
+pub struct Name;
+
+impl Name {
+    /// The detector (its lexicons load once per process, on first use).
+    ///
+    /// # Errors
+    /// Never; the signature matches the other detectors.
+    pub fn new() -> Result<Self, Error> {
+        Ok(Name)
+    }
+}
+
+/// A word of the text: span and shape.
+#[derive(Clone, Copy)]
+struct Word<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+}
+
+impl Word<'_> {
+    fn capitalised(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    fn all_caps(&self) -> bool {
+        self.text.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && self
+                .text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    }
+    fn folded(&self) -> String {
+        super::terms::fold(self.text)
+    }
+}
+
+/// Words: runs of letters, with `-` or `'` inside (`Karl-Erik`, `O'Brien`).
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut last = 0;
+    for (i, c) in text.char_indices() {
+        let inner = (c == '-' || c == '\'' || c == '’') && start.is_some();
+        if c.is_alphabetic() || inner {
+            if start.is_none() {
+                start = Some(i);
+            }
+            if c.is_alphabetic() {
+                last = i + c.len_utf8();
+            }
+        } else if let Some(s) = start.take() {
+            out.push(Word {
+                start: s,
+                end: last,
+                text: &text[s..last],
+            });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            start: s,
+            end: last,
+            text: &text[s..last],
+        });
+    }
+    out
+}
+
+/// Given name, also hyphenated (`Karl-Erik`) or possessive (`Annas`).
+fn is_given(lx: &Lexicons, folded: &str) -> bool {
+    lx.given.contains(folded)
+        || (folded.contains('-') && folded.split('-').all(|p| lx.given.contains(p)))
+        || folded
+            .strip_suffix('s')
+            .is_some_and(|f| f.len() > 2 && lx.given.contains(f))
+}
+
+fn is_surname_like(lx: &Lexicons, w: &Word<'_>, folded: &str) -> bool {
+    if !(w.capitalised())
+        || NEVER.contains(&folded)
+        || lx.towns.contains(folded)
+        || street_like(folded)
+    {
+        return false;
+    }
+    lx.surnames.contains(folded)
+        || folded.strip_suffix('s').is_some_and(|f| lx.surnames.contains(f))
+        || lx.given.contains(folded)
+        || SURNAME_ENDINGS.iter().any(|e| folded.len() > e.len() + 1 && folded.ends_with(e))
+        // Name chain: any capitalised word that is not an ordinary word
+        // (in ALL CAPS every word is capitalised, so not there).
+        || (!w.all_caps() && !lx.words.contains(folded))
+}
+
+/// `Anna`, `Karl-Erik`, `Hodžić`: a capital, then lowercase letters (a
+/// capital again only after a hyphen); not `AP-fonden` or `SVT`.
+fn name_shaped(word: &str) -> bool {
+    let mut prev = '-';
+    word.chars().all(|c| {
+        let ok = if prev == '-' {
+            c.is_uppercase()
+        } else {
+            !c.is_uppercase()
+        };
+        prev = c;
+        ok
+    })
+}
+
+/// The text between two byte offsets holds only spaces (no sentence end).
+fn adjacent(text: &str, a: usize, b: usize) -> bool {
+    a <= b && text[a..b].chars().all(|c| c == ' ' || c == '\u{a0}')
+}
+
+/// True when the word starts a sentence (or the text, or a line).
+fn sentence_start(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '"', '(', '«', '-', '–', '—']);
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n'])
+}
+
+impl Detector for Name {
+    fn id(&self) -> &'static str {
+        "name"
+    }
+
+    fn kinds(&self) -> &'static [Kind] {
+        &[Kind::Name]
+    }
+
+    fn rules(&self) -> Vec<&str> {
+        RULES.to_vec()
+    }
+
+    fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
+        let text = cx.text();
+        let lx = &*LEXICONS;
+        let ws = words(text);
+        let mut i = 0;
+        while i < ws.len() {
+            let w = ws[i];
+            // Only capitalised words, or any word right after a greeting or
+            // a signature mark, are looked up (most words are neither).
+            let prev = i.checked_sub(1).map(|j| ws[j]);
+            let prev_folded = prev.map(|p| p.folded());
+            let greeted = prev_folded
+                .as_deref()
+                .is_some_and(|p| GREETINGS.contains(&p))
+                && prev.is_some_and(|p| {
+                    adjacent(text, p.end, w.start) || text[p.end..w.start].trim() == ","
+                });
+            let line_head = text[..w.start].rsplit('\n').next().unwrap_or("");
+            // `/Anna`, `//Petra` open a signature anywhere; a dash only on
+            // the last line (a dash also opens the lines of a thread).
+            let slash_signed = {
+                let h = line_head.trim();
+                h == "/"
+                    || h == "//"
+                    || (matches!(h, "—" | "–" | "-") && !text[w.start..].contains('\n'))
+            };
+            let opener_signed = prev_folded
+                .as_deref()
+                .is_some_and(|p| SIGNATURE_OPENERS.contains(&p))
+                && text[prev.map_or(0, |p| p.end)..w.start]
+                    .chars()
+                    .all(|c| c.is_whitespace() || c == ',');
+            let signed = slash_signed || opener_signed;
+            if !w.capitalised() && !greeted && !signed {
+                i += 1;
+                continue;
+            }
+            // An initial and a surname: `J. Mäkinen`.
+            if w.text.chars().count() == 1 && text[w.end..].starts_with(". ") {
+                if let Some(next) = ws.get(i + 1).filter(|n| n.start == w.end + 2) {
+                    let f = next.folded();
+                    let surname = lx.surnames.contains(&f)
+                        || SURNAME_ENDINGS
+                            .iter()
+                            .any(|e| f.len() > e.len() + 1 && f.ends_with(e));
+                    if surname && next.capitalised() && !next.all_caps() {
+                        out.push(cx.finding(
+                            Kind::Name,
+                            (w.start, next.end),
+                            0.7,
+                            Severity::Medium,
+                            "name.full_name",
+                        ));
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+            let folded = w.folded();
+            if NEVER.contains(&folded.as_str()) || lx.towns.contains(&folded) {
+                i += 1;
+                continue;
+            }
+            let mut given = is_given(lx, &folded);
+            // Two capitalised words that are not ordinary words, places or
+            // known non-names, the second shaped like a surname or the pair
+            // mid-sentence: a name outside the lexicon (`Zeynep Demir`,
+            // `Dragan Petrović`).
+            if !given && name_shaped(w.text) && !lx.words.contains(&folded) {
+                if let Some(next) = ws.get(i + 1).filter(|n| adjacent(text, w.end, n.start)) {
+                    let f = next.folded();
+                    let surname_shaped = lx.surnames.contains(&f)
+                        || SURNAME_ENDINGS
+                            .iter()
+                            .any(|e| f.len() > e.len() + 1 && f.ends_with(e));
+                    let plain = name_shaped(next.text)
+                        && !street_like(&f)
+                        && !NEVER.contains(&f.as_str())
+                        && !lx.towns.contains(&f)
+                        && !lx.words.contains(&f);
+                    if plain && (surname_shaped || !sentence_start(text, w.start)) {
+                        given = true;
+                    }
+                }
+            }
+            // Extend over particles and surname-like capitalised words.
+            let mut end_i = i;
+            let mut j = i + 1;
+            while j < ws.len() && j <= i + 3 && adjacent(text, ws[j - 1].end, ws[j].start) {
+                let f = ws[j].folded();
+                if PARTICLES.contains(&f.as_str()) && j + 1 < ws.len() {
+                    j += 1;
+                    continue;
+                }
+                if (given || signed || greeted) && is_surname_like(lx, &ws[j], &f) {
+                    end_i = j;
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // `Drottning Kristinas väg 12`: a street, the address detector's.
+            if let Some(next) = ws.get(end_i + 1) {
+                let f = next.folded();
+                if STREET_WORDS.contains(&f.as_str()) && adjacent(text, ws[end_i].end, next.start) {
+                    i = end_i + 2;
+                    continue;
+                }
+            }
+            // `Svenssons Bygg AB`: an organisation, not a person.
+            if let Some(next) = ws.get(end_i + 1) {
+                if ORG_AFTER.contains(&next.folded().as_str())
+                    && adjacent(text, ws[end_i].end, next.start)
+                {
+                    i = end_i + 2;
+                    continue;
+                }
+            }
+            let full = end_i > i;
+            let word_like = lx.words.contains(&folded)
+                || folded
+                    .strip_suffix('s')
+                    .is_some_and(|f| lx.words.contains(f));
+            let ok = if full {
+                given || signed || greeted || lx.surnames.contains(&ws[end_i].folded())
+            } else if greeted || signed {
+                // After a greeting or in a signature: any name-shaped word.
+                (given || w.capitalised()) && !word_like || given
+            } else if given && !word_like {
+                w.capitalised() || w.all_caps()
+            } else if given && word_like {
+                // `Björn`, `Klara` mid-sentence and capitalised: a name.
+                w.capitalised() && !w.all_caps() && !sentence_start(text, w.start)
+            } else {
+                false
+            };
+            if !ok {
+                i += 1;
+                continue;
+            }
+            let (start, end) = (w.start, ws[end_i].end);
+            let (score, severity, rule) = if signed {
+                (0.85, Severity::Info, "name.signature")
+            } else if greeted {
+                (0.85, Severity::Low, "name.greeting")
+            } else if full {
+                (0.9, Severity::Medium, "name.full_name")
+            } else {
+                (
+                    if word_like { 0.55 } else { 0.75 },
+                    Severity::Medium,
+                    "name.given_name",
+                )
+            };
+            out.push(cx.finding(Kind::Name, (start, end), score, severity, rule));
+            i = end_i + 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::{assert_no, scan};
+    use crate::{Kind, Severity};
+
+    fn names(text: &str) -> Vec<String> {
+        scan(text)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Name)
+            .map(|f| f.text)
+            .collect()
+    }
+
+    #[test]
+    fn full_names_in_every_shape() {
+        assert_eq!(names("Kontakta Anna Lindqvist i dag."), ["Anna Lindqvist"]);
+        assert_eq!(names("Karl-Erik Svensson ringde."), ["Karl-Erik Svensson"]);
+        assert_eq!(
+            names("Enligt Carl von Platen är det så."),
+            ["Carl von Platen"]
+        );
+        assert_eq!(
+            names("Linnéa Åberg och Mirsad Hodžić kom."),
+            ["Linnéa Åberg", "Mirsad Hodžić"]
+        );
+        assert_eq!(names("ANNA LINDQVIST SKREV"), ["ANNA LINDQVIST"]);
+        assert_eq!(names("Det var Annas idé."), ["Annas"]);
+    }
+
+    #[test]
+    fn greetings_and_signatures_set_the_severity() {
+        let f = scan("Hej Lisa! Biblioteket har öppet.\n/Petra Holm, kommunikatör");
+        let n: Vec<_> = f.iter().filter(|f| f.kind == Kind::Name).collect();
+        assert_eq!(n[0].text, "Lisa");
+        assert_eq!(n[0].severity, Severity::Low);
+        assert_eq!(n[1].text, "Petra Holm");
+        assert_eq!(n[1].severity, Severity::Info);
+        assert_eq!(names("hej stina här, jag undrar"), ["stina"]);
+    }
+
+    #[test]
+    fn places_organisations_months_and_words_are_not_names() {
+        assert_no(Kind::Name, "Välkommen till Forshaga och Karlstad i maj.");
+        assert_no(Kind::Name, "Svenssons Bygg AB har fått uppdraget.");
+        assert_no(
+            Kind::Name,
+            "Björn är ett djur och rosa är en färg, stig in.",
+        );
+        assert_no(Kind::Name, "Måndag till fredag har vi öppet.");
+    }
+
+    #[test]
+    fn word_names_count_with_context() {
+        assert_eq!(names("I går träffade jag Björn på torget."), ["Björn"]);
+        assert_eq!(names("Tack Klara för hjälpen!"), ["Klara"]);
+    }
+}
