@@ -47,7 +47,7 @@ impl Lexicon {
             .flat_map(|s| s.lines())
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| super::terms::fold(l))
+            .map(super::terms::fold)
             .collect();
         v.sort();
         v.dedup();
@@ -349,34 +349,46 @@ impl Detector for Name {
         let text = cx.text();
         let lx = &*LEXICONS;
         let ws = words(text);
+        // Folded forms, computed at most once per word and only when asked.
+        let folded_cache: Vec<std::cell::OnceCell<String>> =
+            (0..ws.len()).map(|_| std::cell::OnceCell::new()).collect();
+        let fold_at = |k: usize| -> &str { folded_cache[k].get_or_init(|| ws[k].folded()) };
         let mut i = 0;
         while i < ws.len() {
             let w = ws[i];
             // Only capitalised words, or any word right after a greeting or
-            // a signature mark, are looked up (most words are neither).
+            // a signature mark, are looked up (most words are neither); the
+            // checks below allocate nothing.
             let prev = i.checked_sub(1).map(|j| ws[j]);
-            let prev_folded = prev.map(|p| p.folded());
-            let greeted = prev_folded
-                .as_deref()
-                .is_some_and(|p| GREETINGS.contains(&p))
-                && prev.is_some_and(|p| {
-                    adjacent(text, p.end, w.start) || text[p.end..w.start].trim() == ","
-                });
-            let line_head = text[..w.start].rsplit('\n').next().unwrap_or("");
+            let close_to_prev = prev.is_some_and(|p| {
+                text[p.end..w.start]
+                    .chars()
+                    .all(|c| c == ' ' || c == '\u{a0}' || c == ',')
+            });
+            let prev_is = |list: &[&str]| {
+                prev.is_some_and(|p| list.iter().any(|g| super::word_is(p.text, g)))
+            };
+            let greeted = close_to_prev && prev_is(GREETINGS);
             // `/Anna`, `//Petra` open a signature anywhere; a dash only on
             // the last line (a dash also opens the lines of a thread).
             let slash_signed = {
-                let h = line_head.trim();
-                h == "/"
-                    || h == "//"
-                    || (matches!(h, "—" | "–" | "-") && !text[w.start..].contains('\n'))
+                let h = text[..w.start].trim_end_matches([' ', '\u{a0}']);
+                let marks = h.trim_end_matches(['/', '—', '–', '-']);
+                let at_line_start = marks.is_empty() || marks.ends_with('\n');
+                let mark = &h[marks.len()..];
+                at_line_start
+                    && (mark == "/"
+                        || mark == "//"
+                        || (matches!(mark, "—" | "–" | "-") && !text[w.start..].contains('\n')))
             };
-            let opener_signed = prev_folded
-                .as_deref()
-                .is_some_and(|p| SIGNATURE_OPENERS.contains(&p))
-                && text[prev.map_or(0, |p| p.end)..w.start]
-                    .chars()
-                    .all(|c| c.is_whitespace() || c == ',');
+            let opener_signed = {
+                let gap_ok = prev.is_some_and(|p| {
+                    text[p.end..w.start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || c == ',')
+                });
+                gap_ok && prev_is(SIGNATURE_OPENERS)
+            };
             let signed = slash_signed || opener_signed;
             if !w.capitalised() && !greeted && !signed {
                 i += 1;
@@ -385,8 +397,8 @@ impl Detector for Name {
             // An initial and a surname: `J. Mäkinen`.
             if w.text.chars().count() == 1 && text[w.end..].starts_with(". ") {
                 if let Some(next) = ws.get(i + 1).filter(|n| n.start == w.end + 2) {
-                    let f = next.folded();
-                    let surname = lx.surnames.contains(&f)
+                    let f = fold_at(i + 1);
+                    let surname = lx.surnames.contains(f)
                         || SURNAME_ENDINGS
                             .iter()
                             .any(|e| f.len() > e.len() + 1 && f.ends_with(e));
@@ -403,7 +415,7 @@ impl Detector for Name {
                     }
                 }
             }
-            let folded = w.folded();
+            let folded = fold_at(i).to_string();
             if NEVER.contains(&folded.as_str()) || lx.towns.contains(&folded) {
                 i += 1;
                 continue;
@@ -415,16 +427,16 @@ impl Detector for Name {
             // `Dragan Petrović`).
             if !given && name_shaped(w.text) && !lx.words.contains(&folded) {
                 if let Some(next) = ws.get(i + 1).filter(|n| adjacent(text, w.end, n.start)) {
-                    let f = next.folded();
-                    let surname_shaped = lx.surnames.contains(&f)
+                    let f = fold_at(i + 1);
+                    let surname_shaped = lx.surnames.contains(f)
                         || SURNAME_ENDINGS
                             .iter()
                             .any(|e| f.len() > e.len() + 1 && f.ends_with(e));
                     let plain = name_shaped(next.text)
-                        && !street_like(&f)
-                        && !NEVER.contains(&f.as_str())
-                        && !lx.towns.contains(&f)
-                        && !lx.words.contains(&f);
+                        && !street_like(f)
+                        && !NEVER.contains(&f)
+                        && !lx.towns.contains(f)
+                        && !lx.words.contains(f);
                     if plain && (surname_shaped || !sentence_start(text, w.start)) {
                         given = true;
                     }
@@ -434,12 +446,12 @@ impl Detector for Name {
             let mut end_i = i;
             let mut j = i + 1;
             while j < ws.len() && j <= i + 3 && adjacent(text, ws[j - 1].end, ws[j].start) {
-                let f = ws[j].folded();
-                if PARTICLES.contains(&f.as_str()) && j + 1 < ws.len() {
+                let f = fold_at(j);
+                if PARTICLES.contains(&f) && j + 1 < ws.len() {
                     j += 1;
                     continue;
                 }
-                if (given || signed || greeted) && is_surname_like(lx, &ws[j], &f) {
+                if (given || signed || greeted) && is_surname_like(lx, &ws[j], f) {
                     end_i = j;
                     j += 1;
                 } else {
@@ -448,15 +460,15 @@ impl Detector for Name {
             }
             // `Drottning Kristinas väg 12`: a street, the address detector's.
             if let Some(next) = ws.get(end_i + 1) {
-                let f = next.folded();
-                if STREET_WORDS.contains(&f.as_str()) && adjacent(text, ws[end_i].end, next.start) {
+                let f = fold_at(end_i + 1);
+                if STREET_WORDS.contains(&f) && adjacent(text, ws[end_i].end, next.start) {
                     i = end_i + 2;
                     continue;
                 }
             }
             // `Svenssons Bygg AB`: an organisation, not a person.
             if let Some(next) = ws.get(end_i + 1) {
-                if ORG_AFTER.contains(&next.folded().as_str())
+                if ORG_AFTER.contains(&fold_at(end_i + 1))
                     && adjacent(text, ws[end_i].end, next.start)
                 {
                     i = end_i + 2;
@@ -469,10 +481,10 @@ impl Detector for Name {
                     .strip_suffix('s')
                     .is_some_and(|f| lx.words.contains(f));
             let ok = if full {
-                given || signed || greeted || lx.surnames.contains(&ws[end_i].folded())
+                given || signed || greeted || lx.surnames.contains(fold_at(end_i))
             } else if greeted || signed {
                 // After a greeting or in a signature: any name-shaped word.
-                (given || w.capitalised()) && !word_like || given
+                given || (w.capitalised() && !word_like)
             } else if given && !word_like {
                 w.capitalised() || w.all_caps()
             } else if given && word_like {
