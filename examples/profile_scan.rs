@@ -23,6 +23,7 @@ fn main() {
             "license_plate",
             "id_document",
             "terms",
+            "name",
             "all",
         ]
     } else {

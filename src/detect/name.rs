@@ -442,11 +442,21 @@ impl Detector for Name {
                 }
             }
             let folded = fold_at(i).to_string();
+            let mut given = is_given(lx, &folded);
+            // Most capitalised words open a sentence and are ordinary words:
+            // without a known given name, a greeting, a signature or a
+            // capitalised word right after, there is nothing to look up.
+            let next_capitalised = ws
+                .get(i + 1)
+                .is_some_and(|n| n.capitalised() && adjacent(text, w.end, n.start));
+            if !given && !greeted && !signed && !next_capitalised {
+                i += 1;
+                continue;
+            }
             if lx.never.contains(&folded) || lx.towns.contains(&folded) {
                 i += 1;
                 continue;
             }
-            let mut given = is_given(lx, &folded);
             // Two capitalised words that are not ordinary words, places or
             // known non-names, the second shaped like a surname or the pair
             // mid-sentence: a name outside the lexicon (`Zeynep Demir`,
