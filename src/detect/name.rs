@@ -275,18 +275,27 @@ impl Word<'_> {
 }
 
 /// Words: runs of letters, with `-` or `'` inside (`Karl-Erik`, `O'Brien`).
+/// ASCII bytes are classified without decoding; other characters are
+/// decoded one at a time.
 fn words(text: &str) -> Vec<Word<'_>> {
+    let b = text.as_bytes();
     let mut out = Vec::new();
-    let mut start = None;
+    let mut start: Option<usize> = None;
     let mut last = 0;
-    for (i, c) in text.char_indices() {
-        let inner = (c == '-' || c == '\'' || c == '’') && start.is_some();
-        if c.is_alphabetic() || inner {
+    let mut i = 0;
+    while i < b.len() {
+        let (alpha, joiner, len) = if b[i].is_ascii() {
+            (b[i].is_ascii_alphabetic(), b[i] == b'-' || b[i] == b'\'', 1)
+        } else {
+            let c = text[i..].chars().next().expect("i is a char boundary");
+            (c.is_alphabetic(), c == '’', c.len_utf8())
+        };
+        if alpha || (joiner && start.is_some()) {
             if start.is_none() {
                 start = Some(i);
             }
-            if c.is_alphabetic() {
-                last = i + c.len_utf8();
+            if alpha {
+                last = i + len;
             }
         } else if let Some(s) = start.take() {
             out.push(Word {
@@ -295,6 +304,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
                 text: &text[s..last],
             });
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(Word {
@@ -441,8 +451,8 @@ impl Detector for Name {
                     }
                 }
             }
-            let folded = fold_at(i).to_string();
-            let mut given = is_given(lx, &folded);
+            let folded: &str = fold_at(i);
+            let mut given = is_given(lx, folded);
             // Most capitalised words open a sentence and are ordinary words:
             // without a known given name, a greeting, a signature or a
             // capitalised word right after, there is nothing to look up.
@@ -453,7 +463,7 @@ impl Detector for Name {
                 i += 1;
                 continue;
             }
-            if lx.never.contains(&folded) || lx.towns.contains(&folded) {
+            if lx.never.contains(folded) || lx.towns.contains(folded) {
                 i += 1;
                 continue;
             }
@@ -461,7 +471,7 @@ impl Detector for Name {
             // known non-names, the second shaped like a surname or the pair
             // mid-sentence: a name outside the lexicon (`Zeynep Demir`,
             // `Dragan Petrović`).
-            if !given && name_shaped(w.text) && !lx.words.contains(&folded) {
+            if !given && name_shaped(w.text) && !lx.words.contains(folded) {
                 if let Some(next) = ws.get(i + 1).filter(|n| adjacent(text, w.end, n.start)) {
                     let f = fold_at(i + 1);
                     let surname_shaped = lx.surnames.contains(f)
@@ -512,7 +522,7 @@ impl Detector for Name {
                 }
             }
             let full = end_i > i;
-            let word_like = lx.words.contains(&folded)
+            let word_like = lx.words.contains(folded)
                 || folded
                     .strip_suffix('s')
                     .is_some_and(|f| lx.words.contains(f));
