@@ -166,9 +166,13 @@ fn is_marking(text: &str, start: usize, end: usize) -> bool {
 
 /// The whitespace-delimited token around `start..end`.
 fn token(text: &str, start: usize, end: usize) -> &str {
+    // After the whitespace character, whatever its width (a no-break space
+    // is two bytes). See the fuzz regression test below.
     let from = text[..start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let to = text[end..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| end + i);
@@ -324,6 +328,14 @@ impl Terms {
 mod tests {
     use crate::testutil::{assert_finds, assert_no, scan};
     use crate::{Kind, Severity};
+
+    #[test]
+    fn fuzz_no_break_space_before_a_url_token() {
+        // Found by `cargo fuzz run scan_text`: a token boundary at a
+        // two-byte no-break space.
+        let text = "9999y99,r94.0www.9~\u{7}\u{a0}497y9994.0www.9~\u{7}\u{0}0\u{0}\u{0}als";
+        let _ = scan(text);
+    }
 
     #[test]
     fn folding_keeps_byte_offsets() {
