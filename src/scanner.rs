@@ -19,6 +19,9 @@ use crate::Error;
 pub struct ScanOptions {
     /// Language of explanations.
     pub lang: Lang,
+    /// The text is a reply to a resident: report a `policy` finding when it
+    /// is not signed with a name and a title, as the guidelines require.
+    pub reply: bool,
 }
 
 /// Scans text for personal data and confidential wording.
@@ -127,6 +130,12 @@ impl Scanner {
         let mut found = resolve_overlaps(found);
         self.escalate_contact_details(&mut found, options.lang);
         self.apply_allow_list(&mut found, options.lang);
+        if options.reply && !self.disabled.contains("policy") {
+            if let Some(f) = unsigned_reply(text, &found, &self.messages, options.lang) {
+                found.push(f);
+                found.sort_by_key(|f| (f.start, f.end));
+            }
+        }
         found
     }
 
@@ -186,6 +195,97 @@ impl Scanner {
             }
         }
     }
+}
+
+/// Words that name a role or title in a signature (lowercase prefixes).
+const TITLES: &[&str] = &[
+    "kommunikatör",
+    "handläggare",
+    "rektor",
+    "förskollärare",
+    "lärare",
+    "chef",
+    "enhetschef",
+    "samordnare",
+    "socialsekreterare",
+    "sekreterare",
+    "assistent",
+    "ekonomiassistent",
+    "undersköterska",
+    "sjuksköterska",
+    "bibliotekarie",
+    "fritidsledare",
+    "ingenjör",
+    "inspektör",
+    "strateg",
+    "utvecklare",
+    "näringslivsutvecklare",
+    "koordinator",
+    "biståndshandläggare",
+    "bygglovshandläggare",
+    "studievägledare",
+    "kurator",
+    "direktör",
+    "ordförande",
+    "registrator",
+    "administratör",
+    "kundtjänst",
+    "medarbetare",
+    "ansvarig",
+    "planerare",
+    "arkitekt",
+    "controller",
+    "vaktmästare",
+    "kock",
+    "elevassistent",
+    "communications",
+    "officer",
+    "manager",
+];
+
+/// A `policy` finding over the reply's last line when no signature with a
+/// name and a title closes it (Forshaga's guidelines: replies are signed
+/// with the writer's name and title).
+fn unsigned_reply(
+    text: &str,
+    found: &[Finding],
+    messages: &Messages,
+    lang: Lang,
+) -> Option<Finding> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let signed_with_title = found.iter().any(|f| {
+        f.kind == Kind::Name && f.rule == "name.signature" && {
+            // The title follows the name on its line or the next one.
+            let after = &text[f.end..];
+            let tail: String = after
+                .lines()
+                .take(2)
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            tail.split(|c: char| !c.is_alphabetic())
+                .any(|w| TITLES.iter().any(|t| w.starts_with(t) || w.ends_with(t)))
+        }
+    });
+    if signed_with_title {
+        return None;
+    }
+    let trimmed = text.trim_end();
+    let start = trimmed.rfind('\n').map_or(0, |i| i + 1);
+    let start = start + (trimmed.len() - start - trimmed[start..].trim_start().len());
+    Some(Finding {
+        kind: Kind::Policy,
+        start,
+        end: trimmed.len(),
+        text: text[start..trimmed.len()].to_string(),
+        score: 0.9,
+        severity: Severity::Low,
+        rule: "policy.reply_unsigned".to_string(),
+        explanation: messages.get("policy.reply_unsigned", lang).to_string(),
+        normalized: None,
+    })
 }
 
 /// Keeps one finding per character: when spans overlap, the finding with the
@@ -250,6 +350,12 @@ impl ScannerBuilder {
     /// The language of explanations (Swedish by default).
     pub fn lang(&mut self, lang: Lang) -> &mut Self {
         self.options.lang = lang;
+        self
+    }
+
+    /// Treat every text as a reply to a resident (see [`ScanOptions::reply`]).
+    pub fn reply(&mut self, yes: bool) -> &mut Self {
+        self.options.reply = yes;
         self
     }
 
@@ -352,6 +458,7 @@ impl ScannerBuilder {
             "allow_list.listed",
             "combined.with_identity_number",
             "terms.general_statement",
+            "policy.reply_unsigned",
         ] {
             if !messages.contains(r) {
                 return Err(Error::Rules {
@@ -361,6 +468,9 @@ impl ScannerBuilder {
                 });
             }
         }
+        // The reply check is the scanner's own rule.
+        known.insert("policy");
+        known.insert("policy.reply_unsigned");
         let mut disabled = HashSet::new();
         let mut allow = Vec::new();
         let mut allow_domains = Vec::new();
@@ -493,6 +603,25 @@ mod tests {
             "{}",
             found[1].explanation
         );
+    }
+
+    #[test]
+    fn replies_need_a_signature_with_name_and_title() {
+        let s = Scanner::builder().reply(true).build().unwrap();
+        let signed = "Hej Lisa! Biblioteket har öppet.\n/Petra Holm, kommunikatör";
+        assert!(s.scan_text(signed).iter().all(|f| f.kind != Kind::Policy));
+        let untitled = "Hej Lisa! Biblioteket har öppet.\n/Petra Holm";
+        let f = s.scan_text(untitled);
+        let p = f.iter().find(|f| f.kind == Kind::Policy).unwrap();
+        assert_eq!(p.text, "/Petra Holm");
+        assert!(p.explanation.contains("titel"), "{}", p.explanation);
+        let unsigned = "Hej Lisa! Biblioteket har öppet.";
+        assert!(s.scan_text(unsigned).iter().any(|f| f.kind == Kind::Policy));
+        // Not a reply: no policy finding.
+        assert!(Scanner::new()
+            .scan_text(unsigned)
+            .iter()
+            .all(|f| f.kind != Kind::Policy));
     }
 
     #[test]

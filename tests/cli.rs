@@ -275,3 +275,22 @@ fn eval_reports_per_kind_and_lists_errors() {
     assert_eq!(v["kinds"]["personnummer"]["fn"], 1);
     assert_eq!(v["records"], 3);
 }
+
+#[test]
+fn check_reply_wants_a_signature_with_a_title() {
+    let unsigned = "Hej Lisa! Biblioteket har öppet i dag.";
+    let o = run(
+        &["check", "--reply", "--format", "jsonl"],
+        unsigned.as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("\"kind\":\"policy\""), "{}", stdout(&o));
+    let signed = "Hej Lisa! Biblioteket har öppet i dag.\n/Petra Holm, kommunikatör";
+    let o = run(
+        &["check", "--reply", "--format", "jsonl"],
+        signed.as_bytes(),
+    );
+    assert!(!stdout(&o).contains("policy"), "{}", stdout(&o));
+    let o = run(&["check", "--format", "jsonl"], unsigned.as_bytes());
+    assert!(!stdout(&o).contains("policy"));
+}

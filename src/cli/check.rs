@@ -26,6 +26,10 @@ pub struct CheckArgs {
     /// Report and count only findings at or above this severity.
     #[arg(long, value_enum, default_value_t = SeverityArg::Low)]
     min_severity: SeverityArg,
+    /// The draft is a reply to a resident: also check that it is signed
+    /// with a name and a title, as the guidelines require.
+    #[arg(long)]
+    reply: bool,
     /// When to colour the human report.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
@@ -41,7 +45,9 @@ enum Format {
 }
 
 pub fn run(a: CheckArgs) -> Result<ExitCode> {
-    let scanner = a.scanner.build()?;
+    let scanner = a.scanner.build_with(|b| {
+        b.reply(a.reply);
+    })?;
     let bytes = read_input(&a.file)?;
     let name = a.file.display().to_string();
     let text = match String::from_utf8(bytes) {

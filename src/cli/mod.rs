@@ -92,7 +92,13 @@ impl ScannerArgs {
     }
 
     fn build(&self) -> Result<Scanner> {
+        self.build_with(|_| {})
+    }
+
+    /// Builds with extra settings from the subcommand.
+    fn build_with(&self, extra: impl FnOnce(&mut postvakt::ScannerBuilder)) -> Result<Scanner> {
         let mut b = Scanner::builder();
+        extra(&mut b);
         b.lang(self.lang());
         for path in &self.rules {
             for file in rule_files(path)? {
