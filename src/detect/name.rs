@@ -279,7 +279,8 @@ impl Word<'_> {
 /// decoded one at a time.
 fn words(text: &str) -> Vec<Word<'_>> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    // Swedish averages about six bytes a word with its space.
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut start: Option<usize> = None;
     let mut last = 0;
     let mut i = 0;
