@@ -43,6 +43,7 @@ pub mod input;
 pub mod output;
 pub mod rules;
 mod scanner;
+mod text;
 pub mod validate;
 
 #[cfg(test)]

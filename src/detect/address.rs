@@ -21,6 +21,7 @@ use regex::Regex;
 
 use super::{Detector, ScanCtx};
 use crate::finding::{Finding, Kind, Severity};
+use crate::text::{ends_with_folded, fold};
 use crate::Error;
 
 const SUFFIXES: &str = include_str!("../../patterns/street_suffixes.txt");
@@ -66,10 +67,7 @@ impl Address {
         let number = r"^[\ \u{a0}]+[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?(?:\ ?[-\u{2013}]\ ?[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?)?(?:,?\ *(?i:lgh|lägenhet)\.?\ *[0-9]{4})?";
         let bad = |e: regex::Error| Error::pattern("patterns/street_suffixes.txt", e);
         Ok(Address {
-            suffixes: suffixes
-                .iter()
-                .map(|x| crate::detect::terms::fold(x))
-                .collect(),
+            suffixes: suffixes.iter().map(|x| fold(x)).collect(),
             number: Regex::new(number).map_err(bad)?,
             care_of: OnceLock::new(),
             po_box: Regex::new(r"(?-u:\b)(?:Box|BOX|Postbox|Pl)\ +[0-9]{1,5}(?-u:\b)")
@@ -217,30 +215,6 @@ fn town_end(text: &str, pos: usize) -> Option<usize> {
         }
     }
     Some(first)
-}
-
-/// True when `word` ends with `suffix` (already folded) ignoring case,
-/// including the Latin-1 capitals (`VÄGEN`), without allocating.
-fn ends_with_folded(word: &[u8], suffix: &[u8]) -> bool {
-    if word.len() < suffix.len() {
-        return false;
-    }
-    let tail = &word[word.len() - suffix.len()..];
-    tail.iter().zip(suffix).enumerate().all(|(i, (&w, &x))| {
-        let prev = if i == 0 {
-            (word.len() - suffix.len())
-                .checked_sub(1)
-                .and_then(|j| word.get(j))
-                .copied()
-        } else {
-            Some(tail[i - 1])
-        };
-        // ASCII capitals and Latin-1 capitals (after 0xC3) both fold by 0x20.
-        let capital = w.is_ascii_uppercase()
-            || (prev == Some(0xC3) && (0x80..=0x9E).contains(&w) && w != 0x97);
-        let folded = if capital { w + 0x20 } else { w };
-        folded == x
-    })
 }
 
 /// Words after a number that make it a quantity, not a house number

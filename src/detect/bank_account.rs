@@ -227,7 +227,7 @@ impl Detector for BankAccount {
             digits >= 7
         });
         let banking = clearing_like && {
-            let lower = crate::detect::terms::fold_bytes(text);
+            let lower = crate::text::fold_bytes(text);
             ["konto", "bank", "clearing", "seb", "kto", "nordea", "ica"]
                 .iter()
                 .any(|w| memchr::memmem::find(&lower, w.as_bytes()).is_some())

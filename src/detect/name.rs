@@ -73,7 +73,7 @@ impl Lexicon {
                 .flat_map(|s| s.lines())
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(super::terms::fold)
+                .map(crate::text::fold)
                 .collect(),
         )
     }
@@ -270,7 +270,7 @@ impl Word<'_> {
                 .all(char::is_uppercase)
     }
     fn folded(&self) -> String {
-        super::terms::fold(self.text)
+        crate::text::fold(self.text)
     }
 }
 

@@ -1,0 +1,66 @@
+//! Swedish case folding that keeps byte offsets.
+//!
+//! ASCII capitals and the Latin-1 capitals (Å, Ä, Ö, É, Ü, Æ, Ø, …) fold to
+//! lowercase forms of the same UTF-8 length (`C3 80..=9E` to `C3 A0..=BE`),
+//! so a span found in folded text is the same span in the original. Other
+//! characters are left as they are. One rule, used by every detector that
+//! compares words ignoring case; nothing here scans for findings.
+
+/// The folded form of byte `b`, given the byte before it.
+fn fold_byte(prev: Option<u8>, b: u8) -> u8 {
+    // U+00C0..U+00DE after the lead byte 0xC3, except U+00D7 (×).
+    let latin1_capital = prev == Some(0xC3) && (0x80..=0x9E).contains(&b) && b != 0x97;
+    if b.is_ascii_uppercase() || latin1_capital {
+        b + 0x20
+    } else {
+        b
+    }
+}
+
+/// The folded bytes of `s` (same length, valid UTF-8).
+pub(crate) fn fold_bytes(s: &str) -> Vec<u8> {
+    let mut prev = None;
+    s.bytes()
+        .map(|b| {
+            let f = fold_byte(prev, b);
+            prev = Some(b);
+            f
+        })
+        .collect()
+}
+
+/// [`fold_bytes`] as a string.
+pub(crate) fn fold(s: &str) -> String {
+    String::from_utf8(fold_bytes(s)).expect("folding maps UTF-8 to UTF-8")
+}
+
+/// True when `word` ends with `suffix` (already folded) ignoring case,
+/// without allocating.
+pub(crate) fn ends_with_folded(word: &[u8], suffix: &[u8]) -> bool {
+    let Some(from) = word.len().checked_sub(suffix.len()) else {
+        return false;
+    };
+    (from..word.len())
+        .zip(suffix)
+        .all(|(i, &x)| fold_byte(i.checked_sub(1).map(|j| word[j]), word[i]) == x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_keeps_byte_offsets() {
+        let s = "SEKRETESS Ärende ÖVER Åsa Émile × 5";
+        assert_eq!(fold(s).len(), s.len());
+        assert_eq!(fold(s), "sekretess ärende över åsa émile × 5");
+    }
+
+    #[test]
+    fn suffixes_compare_folded() {
+        assert!(ends_with_folded("STORGATAN".as_bytes(), b"gatan"));
+        assert!(ends_with_folded("KYRKVÄGEN".as_bytes(), "vägen".as_bytes()));
+        assert!(ends_with_folded("väg".as_bytes(), "väg".as_bytes()));
+        assert!(!ends_with_folded("ag".as_bytes(), "väg".as_bytes()));
+    }
+}
