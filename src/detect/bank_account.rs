@@ -13,7 +13,7 @@
 
 use regex::Regex;
 
-use super::{word_is, word_starts_with, Detector, ScanCtx};
+use super::{word_in, Detector, ScanCtx};
 use crate::finding::{Finding, Kind, Severity};
 use crate::Error;
 
@@ -244,12 +244,8 @@ impl Detector for BankAccount {
                 continue;
             }
             let near = cx
-                .words_before(m.start(), 6)
-                .take_while(|w| !w.bytes().any(|b| b.is_ascii_digit()))
-                .any(|w| {
-                    CONTEXT_WORDS.iter().any(|c| word_is(w, c))
-                        || CONTEXT_PREFIXES.iter().any(|p| word_starts_with(w, p))
-                });
+                .words_since_number(m.start(), 6)
+                .any(|w| word_in(w, CONTEXT_WORDS, CONTEXT_PREFIXES));
             if near {
                 let all: Vec<u8> = b.iter().copied().filter(u8::is_ascii_digit).collect();
                 let clearing = all[..4]

@@ -3,7 +3,7 @@
 //! number: eight or nine characters, mostly digits, are otherwise order
 //! numbers, case numbers or prices.
 
-use super::{word_is, word_starts_with, Detector, ScanCtx};
+use super::{word_in, Detector, ScanCtx};
 use crate::finding::{Finding, Kind, Severity};
 use crate::Error;
 
@@ -44,7 +44,7 @@ impl IdDocument {
 }
 
 fn is_document_word(w: &str) -> bool {
-    WORDS.iter().any(|d| word_is(w, d)) || PREFIXES.iter().any(|p| word_starts_with(w, p))
+    word_in(w, WORDS, PREFIXES)
 }
 
 impl Detector for IdDocument {
@@ -90,10 +90,7 @@ impl Detector for IdDocument {
                 continue;
             }
             // The document word must come right before: no other number between.
-            let near = cx
-                .words_before(start, 4)
-                .take_while(|w| !w.bytes().any(|c| c.is_ascii_digit()))
-                .any(is_document_word);
+            let near = cx.words_since_number(start, 4).any(is_document_word);
             if near {
                 out.push(cx.finding(
                     Kind::IdDocument,

@@ -8,7 +8,7 @@
 
 use regex::Regex;
 
-use super::{word_is, word_starts_with, Detector, ScanCtx};
+use super::{word_in, Detector, ScanCtx};
 use crate::finding::{Finding, Kind, Severity};
 use crate::Error;
 
@@ -56,8 +56,7 @@ impl LicensePlate {
 }
 
 fn is_vehicle_word(w: &str) -> bool {
-    VEHICLE_WORDS.iter().any(|v| word_is(w, v))
-        || VEHICLE_PREFIXES.iter().any(|p| word_starts_with(w, p))
+    word_in(w, VEHICLE_WORDS, VEHICLE_PREFIXES)
 }
 
 impl Detector for LicensePlate {

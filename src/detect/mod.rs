@@ -175,6 +175,18 @@ impl<'t> ScanCtx<'t> {
         words(&head[from..]).rev().take(n)
     }
 
+    /// Up to `n` words before byte `start`, nearest first, but none beyond
+    /// the previous number: a context word labels the nearest number after
+    /// it (`personnummer 2007… Ordernummer 8112…` says nothing of the second).
+    pub fn words_since_number(
+        &self,
+        start: usize,
+        n: usize,
+    ) -> impl Iterator<Item = &'t str> + Clone {
+        self.words_before(start, n)
+            .take_while(|w| !w.bytes().any(|b| b.is_ascii_digit()))
+    }
+
     /// Up to `n` words after byte `end`, nearest first.
     pub fn words_after(&self, end: usize, n: usize) -> impl Iterator<Item = &'t str> + Clone {
         let tail = &self.text[end..];
@@ -192,6 +204,12 @@ fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> + Clone {
     s.split(|c: char| !is_word_char(c))
         .map(|w| w.trim_matches(|c| c == '.' || c == '-'))
         .filter(|w| !w.is_empty())
+}
+
+/// True when `word` is one of `words` or starts with one of `prefixes`
+/// (both lowercase), ignoring case.
+pub fn word_in(word: &str, words: &[&str], prefixes: &[&str]) -> bool {
+    words.iter().any(|w| word_is(word, w)) || prefixes.iter().any(|p| word_starts_with(word, p))
 }
 
 /// True when `word` equals `lower` ignoring case (`lower` must be lowercase).

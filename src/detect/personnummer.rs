@@ -18,7 +18,7 @@
 //! number `000` (never issued), and numbers
 //! failing the check digit unless an identity word stands near them.
 
-use super::{word_is, word_starts_with, Detector, ScanCtx};
+use super::{word_in, Detector, ScanCtx};
 use crate::finding::{Finding, Kind, Severity};
 use crate::validate::{date, luhn};
 use crate::Error;
@@ -256,19 +256,8 @@ fn has_digit(w: &str) -> bool {
     w.bytes().any(|b| b.is_ascii_digit())
 }
 
-fn in_list(w: &str, list: &[&str], prefixes: &[&str]) -> bool {
-    list.iter().any(|l| word_is(w, l)) || prefixes.iter().any(|p| word_starts_with(w, p))
-}
-
 fn is_identity_word(w: &str) -> bool {
-    in_list(w, IDENTITY_WORDS, IDENTITY_PREFIXES)
-}
-
-/// Context words before a number label the nearest number after them:
-/// "personnummer 200710262387. Ordernummer 811228-9874" says nothing
-/// about the second number. So look back only to the previous number.
-fn before_words<'t>(cx: &ScanCtx<'t>, start: usize) -> impl Iterator<Item = &'t str> + Clone {
-    cx.words_before(start, 5).take_while(|w| !has_digit(w))
+    word_in(w, IDENTITY_WORDS, IDENTITY_PREFIXES)
 }
 
 /// An identity word after the number counts (`811228-9874 är mitt
@@ -323,10 +312,13 @@ impl Detector for Personnummer {
             ) else {
                 continue;
             };
-            let identity =
-                before_words(cx, start).any(is_identity_word) || identity_word_after(cx, end);
+            let identity = cx.words_since_number(start, 5).any(is_identity_word)
+                || identity_word_after(cx, end);
             // Only asked when it can change the verdict.
-            let reference = || before_words(cx, start).any(|w| in_list(w, REFERENCE_WORDS, &[]));
+            let reference = || {
+                cx.words_since_number(start, 5)
+                    .any(|w| word_in(w, REFERENCE_WORDS, &[]))
+            };
             let pnr = p.kind == Kind::Personnummer;
             let rule = |pnr_rule: &'static str, snr_rule: &'static str| {
                 if pnr {
