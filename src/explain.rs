@@ -42,14 +42,9 @@ impl Messages {
         Ok(Messages { by_rule })
     }
 
-    /// Adds or replaces messages.
-    pub(crate) fn insert_all(&mut self, messages: HashMap<String, Message>) {
+    /// Adds or replaces messages by rule id.
+    pub(crate) fn insert_all(&mut self, messages: impl IntoIterator<Item = (String, Message)>) {
         self.by_rule.extend(messages);
-    }
-
-    /// Adds or replaces messages from another catalog.
-    pub fn extend(&mut self, other: Messages) {
-        self.by_rule.extend(other.by_rule);
     }
 
     /// True when the rule has a message.

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use crate::explain::{Message, Messages};
+use crate::explain::Message;
 use crate::finding::Kind;
 use crate::Error;
 
@@ -223,13 +223,6 @@ impl RuleFile {
             }
         }
         Ok(file)
-    }
-
-    /// The file's messages as a catalog.
-    pub(crate) fn message_catalog(&self) -> Messages {
-        let mut m = Messages::default();
-        m.insert_all(self.messages.clone());
-        m
     }
 }
 

@@ -435,9 +435,7 @@ impl ScannerBuilder {
         files.extend(self.files.iter().cloned());
         let detectors = default_detectors(&files)?;
         for d in &detectors {
-            let mut own = std::collections::HashMap::new();
-            own.extend(d.messages());
-            messages.insert_all(own);
+            messages.insert_all(d.messages());
         }
         let mut known: HashSet<&str> = HashSet::new();
         for d in &detectors {
@@ -496,7 +494,7 @@ impl ScannerBuilder {
                     .iter()
                     .map(|d| d.trim().trim_start_matches('@').to_lowercase()),
             );
-            messages.extend(file.message_catalog());
+            messages.insert_all(file.messages.clone());
         }
         if let Some(only) = &self.only {
             if let Some(bad) = only
