@@ -36,9 +36,11 @@ const RULES: &[&str] = &[
     "name.signature",
 ];
 
-/// A folded word set, built once per process from the embedded files
-/// (about 2,000 entries: well under a millisecond, measured by
-/// `scanner_build`; an FST would pay off only for far larger lists).
+/// A folded word set, built once per process from the embedded files on
+/// the first scan (about 2,000 entries; the first `scan_text` of a name,
+/// lexicons included, measured 0.21 ms against 1 µs for the next one, so an
+/// FST or perfect hash built at compile time would pay off only for far
+/// larger lists).
 struct Lexicon(std::collections::HashSet<String, std::hash::BuildHasherDefault<FxHasher>>);
 
 /// The Fx hash (rustc's): a multiply and a rotate per word of input, much
@@ -279,7 +281,8 @@ impl Word<'_> {
 /// decoded one at a time.
 fn words(text: &str) -> Vec<Word<'_>> {
     let b = text.as_bytes();
-    // Swedish averages about six bytes a word with its space.
+    // The bundled corpus averages 7.4 bytes a word with its separators:
+    // one word per six bytes rarely needs to grow.
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut start: Option<usize> = None;
     let mut last = 0;

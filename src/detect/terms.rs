@@ -96,8 +96,9 @@ impl Terms {
                 }
             }
         }
-        // A full DFA: a few hundred terms build in well under a millisecond
-        // and search several times faster than the default NFA.
+        // A full DFA: the term detector alone went from 132 to 241 MB/s
+        // over the default (`examples/profile_scan`); building it is part of
+        // the measured `scanner_build` (3.3 ms with every rule file).
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
