@@ -132,7 +132,6 @@ const NEVER: &[&str] = &[
     "alla",
     "kommunen",
     "kommun",
-    "forshaga",
     "sverige",
     "vi",
     "jag",
