@@ -43,6 +43,9 @@ pub enum Kind {
     Location,
     /// A breach of the posting guidelines rather than personal data.
     Policy,
+    /// A camera's or lens's serial number in image metadata: it ties a photo
+    /// to one device and its owner.
+    DeviceId,
 }
 
 impl Kind {
@@ -61,6 +64,7 @@ impl Kind {
         Kind::IdDocument,
         Kind::Location,
         Kind::Policy,
+        Kind::DeviceId,
     ];
 
     /// The snake_case name used in JSON, rule files and masks.
@@ -79,6 +83,7 @@ impl Kind {
             Kind::IdDocument => "id_document",
             Kind::Location => "location",
             Kind::Policy => "policy",
+            Kind::DeviceId => "device_id",
         }
     }
 }
@@ -243,6 +248,69 @@ pub struct Finding {
     /// (`+46701740605`). Absent in JSON when there is none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub normalized: Option<String>,
+    /// Where the finding sits when it is not in the draft text itself: an
+    /// image's pixels (OCR) or its metadata. Absent for text findings; then
+    /// `start`/`end` index the scanned text. For OCR findings they index the
+    /// text OCR read from the image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+}
+
+/// A rectangle in an image, in pixels from the top-left corner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct BBox {
+    /// Left edge.
+    pub x: u32,
+    /// Top edge.
+    pub y: u32,
+    /// Width.
+    pub width: u32,
+    /// Height.
+    pub height: u32,
+}
+
+impl BBox {
+    /// The smallest box holding both.
+    pub fn union(self, other: BBox) -> BBox {
+        let x = self.x.min(other.x);
+        let y = self.y.min(other.y);
+        let right = (self.x + self.width).max(other.x + other.width);
+        let bottom = (self.y + self.height).max(other.y + other.height);
+        BBox {
+            x,
+            y,
+            width: right - x,
+            height: bottom - y,
+        }
+    }
+}
+
+/// Where in an image a finding was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The image as the user named it (a file name or an attachment id).
+    pub image: String,
+    /// OCR findings: the union of the words' boxes.
+    #[serde(rename = "box", default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<BBox>,
+    /// OCR findings whose text wraps: one box per line (what redaction fills).
+    /// Absent when the finding sits on one line (then it equals `box`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lines: Vec<BBox>,
+    /// Metadata findings: the field, such as `Exif.GPSInfo` or `Xmp.dc:creator`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<String>,
+}
+
+impl Source {
+    /// The boxes that cover the finding: one per line, or the one box.
+    pub fn boxes(&self) -> Vec<BBox> {
+        if self.lines.is_empty() {
+            self.bbox.into_iter().collect()
+        } else {
+            self.lines.clone()
+        }
+    }
 }
 
 impl Finding {

@@ -39,6 +39,8 @@ pub mod eval;
 pub mod explain;
 mod finding;
 pub mod generate;
+#[cfg(feature = "images")]
+pub mod images;
 pub mod input;
 pub mod output;
 pub mod rules;
@@ -55,5 +57,5 @@ mod testutil;
 struct ReadmeDoctests;
 
 pub use error::Error;
-pub use finding::{Finding, Kind, Lang, ParseNameError, Severity};
+pub use finding::{BBox, Finding, Kind, Lang, ParseNameError, Severity, Source};
 pub use scanner::{ScanOptions, Scanner, ScannerBuilder};

@@ -101,6 +101,13 @@ impl Scanner {
         kinds
     }
 
+    /// The explanation for `rule` in the scanner's language (the rule id
+    /// itself when there is none). Used by the edges that make findings
+    /// outside detectors, such as image metadata.
+    pub fn explain<'a>(&'a self, rule: &'a str) -> &'a str {
+        self.messages.get(rule, self.options.lang)
+    }
+
     /// The options the scanner was built with.
     pub fn options(&self) -> ScanOptions {
         self.options
@@ -285,6 +292,7 @@ fn unsigned_reply(
         rule: "policy.reply_unsigned".to_string(),
         explanation: messages.get("policy.reply_unsigned", lang).to_string(),
         normalized: None,
+        source: None,
     })
 }
 
@@ -544,6 +552,7 @@ mod tests {
             rule: String::new(),
             explanation: String::new(),
             normalized: None,
+            source: None,
         }
     }
 

@@ -161,6 +161,7 @@ impl<'t> ScanCtx<'t> {
             rule: rule.to_string(),
             explanation: self.messages.get(rule, self.lang).to_string(),
             normalized: None,
+            source: None,
         }
     }
 

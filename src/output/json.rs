@@ -8,7 +8,7 @@
 //! ```
 //! - `kind`: snake_case, one of `personnummer`, `samordningsnummer`, `phone`,
 //!   `email`, `address`, `name`, `confidential`, `sensitive`, `bank_account`,
-//!   `license_plate`, `id_document`, `location`, `policy` (more may come:
+//!   `license_plate`, `id_document`, `location`, `policy`, `device_id` (more may come:
 //!   ignore unknown kinds or treat them as personal data).
 //! - `normalized` (optional): E.164 for phone numbers, the compact IBAN.
 //! - `start`, `end`: byte offsets into the UTF-8 text, end exclusive, on char

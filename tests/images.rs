@@ -1,0 +1,97 @@
+//! Images end to end: Tesseract on the shared sample, findings with boxes,
+//! redaction, and bad images. Needs the `ocr` feature (on by default) and
+//! Tesseract with Swedish and English data (`bash .ci/install`).
+#![cfg(feature = "ocr")]
+
+use std::path::PathBuf;
+
+use postvakt::images::{
+    check_image, load, metadata, redact, ImageLimits, ImageOptions, OutputFormat,
+};
+use postvakt::{Kind, Scanner};
+
+fn shared(path: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/testdata")
+        .join(path)
+}
+
+#[test]
+fn the_shared_sample_is_read_and_boxed() {
+    let bytes = std::fs::read(shared("ocr/sample-sv.png")).expect("../shared beside the project");
+    let scanner = Scanner::new();
+    let (report, img) = check_image(&scanner, "sample-sv.png", &bytes, &ImageOptions::default());
+    assert_eq!(report.error, None);
+    assert_eq!((report.width, report.height), (1000, 236));
+    let img = img.unwrap();
+    let found = |kind: Kind| {
+        report
+            .findings
+            .iter()
+            .find(|f| f.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind} in {:#?}", report.findings))
+    };
+    assert_eq!(found(Kind::Personnummer).text, "19121212-1212");
+    assert_eq!(
+        found(Kind::Phone).normalized.as_deref(),
+        Some("+46545401234")
+    );
+    assert_eq!(found(Kind::Email).text, "marta.oberg@karlstad.se");
+    assert!(found(Kind::Address).text.starts_with("Åsgatan 12"));
+    assert_eq!(found(Kind::Name).text, "Märta Öberg");
+    assert_eq!(found(Kind::Confidential).kind, Kind::Confidential);
+    for f in &report.findings {
+        let src = f.source.as_ref().expect("every image finding has a source");
+        assert_eq!(src.image, "sample-sv.png");
+        let b = src.bbox.expect("OCR findings have a box");
+        assert!(b.x + b.width <= 1000 && b.y + b.height <= 236, "{b:?}");
+        assert!(b.width > 0 && b.height > 10);
+        assert!(f.score > 0.0 && f.score <= 1.0);
+    }
+    // The personnummer is on the third line, right of the middle.
+    let pnr = found(Kind::Personnummer)
+        .source
+        .clone()
+        .unwrap()
+        .bbox
+        .unwrap();
+    assert!(pnr.y > 100 && pnr.y < 180 && pnr.x > 400, "{pnr:?}");
+    let stats = report.ocr.unwrap();
+    assert!(stats.words >= 25 && stats.mean_conf > 0.8, "{stats:?}");
+
+    // Redacted: the findings are gone from what OCR reads.
+    let boxes: Vec<_> = report
+        .findings
+        .iter()
+        .flat_map(|f| f.source.as_ref().unwrap().boxes())
+        .collect();
+    let out = redact(&img, &boxes, OutputFormat::Png).unwrap();
+    let (again, _) = check_image(&scanner, "redacted.png", &out, &ImageOptions::default());
+    let kinds: Vec<Kind> = again.findings.iter().map(|f| f.kind).collect();
+    for k in [Kind::Personnummer, Kind::Phone, Kind::Email, Kind::Name] {
+        assert!(!kinds.contains(&k), "{k} still readable: {kinds:?}");
+    }
+    assert!(metadata::read(&out).is_empty());
+}
+
+#[test]
+fn bad_images_get_an_error_each() {
+    let scanner = Scanner::new();
+    let opts = ImageOptions::default();
+    let cases: [(&str, &[u8], &str); 3] = [
+        ("empty.png", b"", "empty"),
+        ("notes.txt", b"just some text, not an image", "unknown"),
+        (
+            "half.png",
+            &std::fs::read(shared("ocr/sample-sv.png")).unwrap()[..3000],
+            "corrupt",
+        ),
+    ];
+    for (name, bytes, want) in cases {
+        let (report, img) = check_image(&scanner, name, bytes, &opts);
+        assert!(img.is_none(), "{name}");
+        let e = report.error.unwrap_or_default();
+        assert!(e.contains(want), "{name}: {e}");
+    }
+    assert!(load(b"GIF89a", &ImageLimits::default()).is_err());
+}
