@@ -12,6 +12,12 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // Tesseract's OpenMP threads would compete with rayon's workers: one
+    // image took 1.06 s with them and 185 ms without (DATA-SOURCES.md).
+    // Set before any thread starts; a user's own setting wins.
+    if std::env::var_os("OMP_THREAD_LIMIT").is_none() {
+        std::env::set_var("OMP_THREAD_LIMIT", "1");
+    }
     match cli::run() {
         Ok(code) => code,
         Err(err) => {

@@ -294,3 +294,144 @@ fn check_reply_wants_a_signature_with_a_title() {
     let o = run(&["check", "--format", "jsonl"], unsigned.as_bytes());
     assert!(!stdout(&o).contains("policy"));
 }
+
+#[cfg(feature = "ocr")]
+#[path = "common/photo.rs"]
+mod photo;
+
+#[cfg(feature = "ocr")]
+fn shared_sample() -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/testdata/ocr/sample-sv.png")
+        .display()
+        .to_string()
+}
+
+/// A scratch directory of this test's own under cargo's target dir.
+#[cfg(feature = "ocr")]
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[cfg(feature = "ocr")]
+#[test]
+fn check_with_images_json_puts_image_findings_beside_text_findings() {
+    let dir = scratch("check_images");
+    let photo = dir.join("foto.jpg");
+    std::fs::write(&photo, photo::jpeg_with_exif()).unwrap();
+    let broken = dir.join("trasig.png");
+    std::fs::write(&broken, b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+    let sample = shared_sample();
+    let o = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            "-",
+            "--image",
+            &sample,
+            "--image",
+            photo.to_str().unwrap(),
+            "--image",
+            broken.to_str().unwrap(),
+            "--redact-dir",
+            dir.join("out").to_str().unwrap(),
+        ],
+        "Hej Anna! Se bilderna.".as_bytes(),
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("trasig.png: the png data is corrupt"),
+        "{}",
+        stderr(&o)
+    );
+    let mut v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    // OCR confidences depend on the CPU's SIMD path: not pinned.
+    for f in v["findings"].as_array_mut().unwrap() {
+        if f["source"]["box"].is_object() {
+            f["score"] = "[ocr]".into();
+        }
+    }
+    for i in v["images"].as_array_mut().unwrap() {
+        if i["ocr_conf"].is_number() {
+            i["ocr_conf"] = "[ocr]".into();
+        }
+    }
+    let out = serde_json::to_string_pretty(&v)
+        .unwrap()
+        .replace(&sample, "sample-sv.png")
+        .replace(dir.to_str().unwrap(), "DIR");
+    insta::assert_snapshot!("check_images_json", out);
+    // The redacted copies exist and carry no metadata.
+    let copy = std::fs::read(dir.join("out/foto.redacted.jpg")).unwrap();
+    assert!(postvakt::images::metadata::read(&copy).is_empty());
+    assert!(dir.join("out/sample-sv.redacted.png").is_file());
+    assert!(!dir.join("out/trasig.redacted.png").exists());
+}
+
+#[cfg(feature = "ocr")]
+#[test]
+fn check_images_human_and_unreadable_images() {
+    let o = run(&["check", "--image", &shared_sample(), "--no-ocr"], b"");
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("inga fynd"), "{}", stdout(&o));
+
+    let o = run(&["check", "--lang", "en", "--image", &shared_sample()], b"");
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("image ") && out.contains("(png 1000×236, OCR"),
+        "{out}"
+    );
+    assert!(out.contains("personnummer high"), "{out}");
+
+    // Nothing found but an image could not be checked: not "all clear".
+    let dir = scratch("unreadable");
+    let heic = dir.join("IMG_0001.HEIC");
+    std::fs::write(&heic, b"\0\0\0\x18ftypheic\0\0\0\0mif1heic").unwrap();
+    let o = run(&["check", "-", "--image", heic.to_str().unwrap()], b"Hej!");
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(stderr(&o).contains("heif-convert"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("KUNDE INTE KONTROLLERAS"));
+    let o = run(&["check", "--image", "no/such.png"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("could not read the file"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[cfg(feature = "ocr")]
+#[test]
+fn redact_writes_a_clean_copy() {
+    let dir = scratch("redact");
+    let out = dir.join("ren.png");
+    let o = run(
+        &["redact", &shared_sample(), "--out", out.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("all metadata") || stderr(&o).contains("all metadata borttagen"));
+    let scanner = postvakt::Scanner::new();
+    let (again, _) = postvakt::images::check_image(
+        &scanner,
+        "ren.png",
+        &std::fs::read(&out).unwrap(),
+        &Default::default(),
+    );
+    assert!(
+        !again
+            .findings
+            .iter()
+            .any(|f| f.kind == postvakt::Kind::Personnummer),
+        "{:#?}",
+        again.findings
+    );
+    let o = run(&["redact", &shared_sample(), "--out", "x.heic"], b"");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(".png, .jpg"), "{}", stderr(&o));
+}

@@ -80,7 +80,7 @@ fn bad_images_get_an_error_each() {
     let opts = ImageOptions::default();
     let cases: [(&str, &[u8], &str); 3] = [
         ("empty.png", b"", "empty"),
-        ("notes.txt", b"just some text, not an image", "unknown"),
+        ("notes.txt", b"just some text, not an image", "not an image"),
         (
             "half.png",
             &std::fs::read(shared("ocr/sample-sv.png")).unwrap()[..3000],
@@ -94,4 +94,53 @@ fn bad_images_get_an_error_each() {
         assert!(e.contains(want), "{name}: {e}");
     }
     assert!(load(b"GIF89a", &ImageLimits::default()).is_err());
+}
+
+#[path = "common/photo.rs"]
+mod photo;
+
+#[test]
+fn photo_metadata_is_reported_and_redaction_removes_it() {
+    let jpg = photo::jpeg_with_exif();
+    let fields = metadata::read(&jpg);
+    assert_eq!(fields.len(), 5, "{fields:#?}");
+    let scanner = Scanner::new();
+    let (report, img) = check_image(&scanner, "foto.jpg", &jpg, &ImageOptions::default());
+    assert_eq!(report.error, None);
+    let all_from = |field: &str| -> Vec<&postvakt::Finding> {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.source.as_ref().unwrap().metadata.as_deref() == Some(field))
+            .collect()
+    };
+    let by_field = |field: &str| {
+        *all_from(field)
+            .first()
+            .unwrap_or_else(|| panic!("nothing from {field}: {:#?}", report.findings))
+    };
+    let gps = by_field("Exif.GPSInfo");
+    assert_eq!(gps.kind, Kind::Location);
+    assert_eq!(gps.normalized.as_deref(), Some("59.532100,13.490200"));
+    assert!(
+        gps.explanation.contains("59.53, 13.49"),
+        "{}",
+        gps.explanation
+    );
+    assert_eq!(by_field("Exif.Artist").kind, Kind::Name);
+    assert_eq!(by_field("Exif.CameraOwnerName").text, "Kalle Anka");
+    assert_eq!(by_field("Exif.BodySerialNumber").kind, Kind::DeviceId);
+    let caption: Vec<(Kind, &str)> = all_from("Exif.ImageDescription")
+        .iter()
+        .map(|f| (f.kind, f.text.as_str()))
+        .collect();
+    assert_eq!(
+        caption,
+        [(Kind::Name, "Märta"), (Kind::Phone, "070-123 45 67")]
+    );
+
+    let out = redact(&img.unwrap(), &[], OutputFormat::Jpeg).unwrap();
+    assert!(metadata::read(&out).is_empty());
+    let (clean, _) = check_image(&scanner, "clean.jpg", &out, &ImageOptions::default());
+    assert!(clean.findings.is_empty(), "{:#?}", clean.findings);
 }

@@ -3,6 +3,7 @@
 mod check;
 mod eval;
 mod generate;
+mod redact;
 mod scan;
 
 use std::io::IsTerminal;
@@ -35,6 +36,8 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Write a large deterministic labelled corpus (JSON Lines) for benchmarks.
     Generate(generate::GenerateArgs),
+    /// Write a copy of an image with every finding filled black and all metadata removed.
+    Redact(redact::RedactArgs),
 }
 
 /// Options that shape the scanner, shared by check, scan and eval.
@@ -174,5 +177,6 @@ pub fn run() -> Result<ExitCode> {
         Command::Scan(a) => scan::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Generate(a) => generate::run(a),
+        Command::Redact(a) => redact::run(a),
     }
 }

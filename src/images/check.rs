@@ -116,6 +116,13 @@ pub fn check_image(
             Err(e) => report.error = Some(e.to_string()),
         }
     }
+    #[cfg(not(feature = "ocr"))]
+    if options.ocr {
+        report.error = Some(
+            "this build of postvakt has no OCR (cargo feature `ocr`): only the metadata was checked"
+                .to_string(),
+        );
+    }
     (report, Some(loaded))
 }
 

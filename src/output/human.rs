@@ -124,6 +124,96 @@ pub fn render_check(name: &str, text: &str, findings: &[Finding], style: Style) 
     out
 }
 
+/// One checked image: a header (format, size, OCR figures or the error),
+/// then each finding with its box or metadata field. `number_from` continues
+/// the numbering of the draft's findings.
+#[cfg(feature = "images")]
+pub fn render_image(
+    report: &crate::images::ImageReport,
+    findings: &[&Finding],
+    number_from: usize,
+    style: Style,
+) -> String {
+    let sv = style.lang == Lang::Sv;
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "{} {}",
+        if sv { "bild" } else { "image" },
+        report.image
+    );
+    if let Some(format) = report.format {
+        let _ = write!(out, " ({format} {}×{}", report.width, report.height);
+        if let Some(o) = &report.ocr {
+            let _ = write!(
+                out,
+                ", OCR {} {}, {:.0} %",
+                o.words,
+                if sv { "ord" } else { "words" },
+                o.mean_conf * 100.0
+            );
+        }
+        out.push(')');
+    }
+    out.push_str(":\n");
+    if let Some(e) = &report.error {
+        let _ = writeln!(
+            out,
+            "    {} {e}",
+            if sv {
+                "KUNDE INTE KONTROLLERAS:"
+            } else {
+                "NOT CHECKED:"
+            }
+        );
+    }
+    for (i, f) in findings.iter().enumerate() {
+        let shown = if style.masked {
+            format!("[{}]", f.kind)
+        } else {
+            f.text.clone()
+        };
+        let sev = f.severity.label(style.lang);
+        let (c, r) = if style.color {
+            (color_of(f.severity), RESET)
+        } else {
+            ("", "")
+        };
+        let place = match &f.source {
+            Some(crate::Source { bbox: Some(b), .. }) => {
+                format!("x={} y={} {}×{}", b.x, b.y, b.width, b.height)
+            }
+            Some(crate::Source {
+                metadata: Some(m), ..
+            }) => format!("metadata {m}"),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "[{}] {place}  {c}{} {sev}{r}  {}{:.2}  {shown}",
+            number_from + i,
+            f.kind,
+            if sv { "säkerhet " } else { "score " },
+            f.score,
+        );
+        let _ = writeln!(out, "    {}", f.explanation);
+        let _ = writeln!(
+            out,
+            "    {} {}",
+            if sv { "regel:" } else { "rule:" },
+            f.rule
+        );
+    }
+    if findings.is_empty() && report.error.is_none() {
+        let _ = writeln!(
+            out,
+            "    {}",
+            if sv { "inga fynd." } else { "nothing found." }
+        );
+    }
+    out
+}
+
 /// "3 fynd: 1 hög, 2 medel" / "3 findings: 1 high, 2 medium".
 pub fn summary_line(findings: &[Finding], lang: Lang) -> String {
     let mut parts = Vec::new();
