@@ -124,7 +124,13 @@ pub fn parse(name: &str, src: &str) -> Result<Vec<GoldRecord>, Error> {
             }
             text.push_str(rest);
         }
-        out.push(GoldRecord { id, text, entities });
+        out.push(GoldRecord {
+            id,
+            text,
+            entities,
+            image: None,
+            tags: Vec::new(),
+        });
     }
     Ok(out)
 }

@@ -27,6 +27,14 @@ pub struct GoldRecord {
     /// What a perfect scanner reports.
     #[serde(default)]
     pub entities: Vec<GoldEntity>,
+    /// For a labelled image: its file, relative to the gold file, and `text`
+    /// is what is written in it (see `postvakt eval --images`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// Categories of the whole record (an image's variant, text size, font),
+    /// counted in the per-tag recall for each of its entities.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 /// One labelled span.
@@ -122,7 +130,7 @@ impl Counts {
             _ => None,
         }
     }
-    fn add(&mut self, o: Counts) {
+    pub(crate) fn add(&mut self, o: Counts) {
         self.tp += o.tp;
         self.fp += o.fp;
         self.fn_ += o.fn_;
@@ -182,7 +190,7 @@ impl Evaluation {
     }
 }
 
-fn context(text: &str, start: usize, end: usize) -> String {
+pub(crate) fn context(text: &str, start: usize, end: usize) -> String {
     let from = crate::detect::floor_char_boundary(text, start.saturating_sub(40));
     let mut to = (end + 40).min(text.len());
     while !text.is_char_boundary(to) {
@@ -197,7 +205,7 @@ fn context(text: &str, start: usize, end: usize) -> String {
     .replace('\n', " ")
 }
 
-struct RecordResult {
+pub(crate) struct RecordResult {
     counts: BTreeMap<Kind, Counts>,
     not_covered: BTreeMap<Kind, usize>,
     tags: BTreeMap<String, (usize, usize)>,
@@ -213,6 +221,25 @@ fn score_record(
 ) -> RecordResult {
     let mut found: Vec<Finding> = scanner.scan_text(&rec.text);
     found.retain(|f| f.severity >= min);
+    score_findings(
+        covered,
+        rec,
+        &found,
+        |g, f| g.start < f.end && f.start < g.end,
+        |f| context(&rec.text, f.start, f.end),
+    )
+}
+
+/// Scores `found` against `rec`'s entities: a finding matches the first
+/// unmatched entity of its kind for which `same` holds. `fp_context` shows a
+/// false alarm. Record tags count for every entity in the per-tag recall.
+pub(crate) fn score_findings(
+    covered: &[Kind],
+    rec: &GoldRecord,
+    found: &[Finding],
+    same: impl Fn(&GoldEntity, &Finding) -> bool,
+    fp_context: impl Fn(&Finding) -> String,
+) -> RecordResult {
     let mut matched_gold = vec![false; rec.entities.len()];
     let mut r = RecordResult {
         counts: covered.iter().map(|k| (*k, Counts::default())).collect(),
@@ -221,10 +248,12 @@ fn score_record(
         misses: Vec::new(),
         false_alarms: Vec::new(),
     };
-    for f in &found {
-        let hit = rec.entities.iter().enumerate().position(|(i, g)| {
-            !matched_gold[i] && g.kind == f.kind && g.start < f.end && f.start < g.end
-        });
+    for f in found {
+        let hit = rec
+            .entities
+            .iter()
+            .enumerate()
+            .position(|(i, g)| !matched_gold[i] && g.kind == f.kind && same(g, f));
         let c = r.counts.entry(f.kind).or_default();
         match hit {
             Some(i) => {
@@ -237,7 +266,7 @@ fn score_record(
                     id: rec.id.clone(),
                     kind: f.kind,
                     text: f.text.clone(),
-                    context: context(&rec.text, f.start, f.end),
+                    context: fp_context(f),
                     rule: Some(f.rule.clone()),
                     tags: Vec::new(),
                 });
@@ -249,7 +278,7 @@ fn score_record(
             *r.not_covered.entry(g.kind).or_default() += 1;
             continue;
         }
-        for t in &g.tags {
+        for t in g.tags.iter().chain(&rec.tags) {
             let e = r.tags.entry(t.clone()).or_default();
             e.0 += usize::from(matched);
             e.1 += 1;
@@ -267,6 +296,41 @@ fn score_record(
         }
     }
     r
+}
+
+impl RecordResult {
+    /// The kinds of the false alarms, one entry each.
+    #[cfg_attr(not(feature = "images"), allow(dead_code))]
+    pub(crate) fn false_alarm_kinds(&self) -> Vec<Kind> {
+        self.false_alarms.iter().map(|e| e.kind).collect()
+    }
+}
+
+impl Evaluation {
+    /// An empty evaluation counting `covered` kinds.
+    pub(crate) fn for_kinds(covered: &[Kind]) -> Evaluation {
+        Evaluation {
+            kinds: covered.iter().map(|k| (*k, Counts::default())).collect(),
+            ..Evaluation::default()
+        }
+    }
+
+    /// Adds one record's result.
+    pub(crate) fn merge(&mut self, r: RecordResult) {
+        for (k, c) in r.counts {
+            self.kinds.entry(k).or_default().add(c);
+        }
+        for (k, n) in r.not_covered {
+            *self.not_covered.entry(k).or_default() += n;
+        }
+        for (t, (a, b)) in r.tags {
+            let e = self.tags.entry(t).or_default();
+            e.0 += a;
+            e.1 += b;
+        }
+        self.misses.extend(r.misses);
+        self.false_alarms.extend(r.false_alarms);
+    }
 }
 
 /// Scans every gold record (in parallel) and scores the findings.
@@ -301,28 +365,11 @@ where
             Err(e) => Err(e.clone()),
         })
         .collect();
-    let mut ev = Evaluation {
-        records: all.len(),
-        kinds: covered.iter().map(|k| (*k, Counts::default())).collect(),
-        ..Evaluation::default()
-    };
+    let mut ev = Evaluation::for_kinds(&covered);
+    ev.records = all.len();
     for r in results {
         match r {
-            Ok(r) => {
-                for (k, c) in r.counts {
-                    ev.kinds.entry(k).or_default().add(c);
-                }
-                for (k, n) in r.not_covered {
-                    *ev.not_covered.entry(k).or_default() += n;
-                }
-                for (t, (a, b)) in r.tags {
-                    let e = ev.tags.entry(t).or_default();
-                    e.0 += a;
-                    e.1 += b;
-                }
-                ev.misses.extend(r.misses);
-                ev.false_alarms.extend(r.false_alarms);
-            }
+            Ok(r) => ev.merge(r),
             Err(e) => ev.failed.push(e),
         }
     }
@@ -412,6 +459,8 @@ mod tests {
 
     fn gold(text: &str, ents: &[(Kind, &str)]) -> Result<GoldRecord, RecordError> {
         Ok(GoldRecord {
+            image: None,
+            tags: Vec::new(),
             id: "r".into(),
             text: text.into(),
             entities: ents

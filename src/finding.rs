@@ -270,6 +270,14 @@ pub struct BBox {
 }
 
 impl BBox {
+    /// True when the two boxes share at least one pixel.
+    pub fn overlaps(self, other: BBox) -> bool {
+        self.x < other.x + other.width
+            && other.x < self.x + self.width
+            && self.y < other.y + other.height
+            && other.y < self.y + self.height
+    }
+
     /// The smallest box holding both.
     pub fn union(self, other: BBox) -> BBox {
         let x = self.x.min(other.x);

@@ -39,7 +39,7 @@ impl SplitMix64 {
 /// # Example
 /// ```
 /// use postvakt::{eval::GoldRecord, generate::generate};
-/// let pool = vec![GoldRecord { id: "a".into(), text: "Hej".into(), entities: vec![] }];
+/// let pool = vec![GoldRecord { id: "a".into(), text: "Hej".into(), entities: vec![], image: None, tags: vec![] }];
 /// let out: Vec<_> = generate(&pool, 3, 7).collect();
 /// assert_eq!(out.len(), 3);
 /// assert_eq!(out[0].id, "gen-7-1");
@@ -71,6 +71,8 @@ pub fn generate(
             }));
         }
         Some(GoldRecord {
+            image: None,
+            tags: Vec::new(),
             id: format!("gen-{seed}-{i}"),
             text,
             entities,

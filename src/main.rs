@@ -12,12 +12,7 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    // Tesseract's OpenMP threads would compete with rayon's workers: one
-    // image took 1.06 s with them and 185 ms without (DATA-SOURCES.md).
-    // Set before any thread starts; a user's own setting wins.
-    if std::env::var_os("OMP_THREAD_LIMIT").is_none() {
-        std::env::set_var("OMP_THREAD_LIMIT", "1");
-    }
+    limit_openmp_threads();
     match cli::run() {
         Ok(code) => code,
         Err(err) => {
@@ -27,6 +22,38 @@ fn main() -> ExitCode {
             eprintln!("postvakt: {err:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Tesseract's OpenMP threads compete with rayon's workers: the labelled
+/// image set took 1449 ms of CPU per image with them and 295 ms with
+/// `OMP_THREAD_LIMIT=1` (README, Benchmarks). OpenMP reads the variable when
+/// the library is loaded, before `main`, so setting it here is too late:
+/// when a command will run OCR and the user has not set it, the process
+/// re-executes itself once with it set. A user's own setting wins.
+fn limit_openmp_threads() {
+    use std::os::unix::process::CommandExt;
+
+    if std::env::var_os("OMP_THREAD_LIMIT").is_some() {
+        return;
+    }
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let ocr = args.iter().skip(1).any(|a| {
+        a == "redact"
+            || a == "ocr"
+            || a == "--images"
+            || a == "--image"
+            || a.to_string_lossy().starts_with("--image=")
+    });
+    if !ocr {
+        return;
+    }
+    if let Ok(exe) = std::env::current_exe() {
+        // `exec` only returns on failure; then go on, only slower.
+        let _ = std::process::Command::new(exe)
+            .args(&args[1..])
+            .env("OMP_THREAD_LIMIT", "1")
+            .exec();
     }
 }
 

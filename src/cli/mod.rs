@@ -3,6 +3,8 @@
 mod check;
 mod eval;
 mod generate;
+#[cfg(feature = "ocr")]
+mod ocr;
 mod redact;
 mod scan;
 
@@ -38,6 +40,9 @@ enum Command {
     Generate(generate::GenerateArgs),
     /// Write a copy of an image with every finding filled black and all metadata removed.
     Redact(redact::RedactArgs),
+    /// Print the text OCR reads in an image, as the scanner sees it.
+    #[cfg(feature = "ocr")]
+    Ocr(ocr::OcrArgs),
 }
 
 /// Options that shape the scanner, shared by check, scan and eval.
@@ -178,5 +183,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Eval(a) => eval::run(a),
         Command::Generate(a) => generate::run(a),
         Command::Redact(a) => redact::run(a),
+        #[cfg(feature = "ocr")]
+        Command::Ocr(a) => ocr::run(a),
     }
 }

@@ -64,7 +64,7 @@ impl Address {
         // After the street name: house number, optional letter, optional
         // range, optional apartment number. ASCII but for `lägenhet` and
         // the en dash, so it compiles fast.
-        let number = r"^[\ \u{a0}]+[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?(?:\ ?[-\u{2013}]\ ?[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?)?(?:,?\ *(?i:lgh|lägenhet)\.?\ *[0-9]{4})?";
+        let number = r"^[\ \u{a0}]+[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?(?:\ ?[-\u{2013}]\ ?[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?)?(?:,?\ *(?:(?i:lgh|lägenhet)|Igh)\.?\ *[0-9]{4})?";
         let bad = |e: regex::Error| Error::pattern("patterns/street_suffixes.txt", e);
         Ok(Address {
             suffixes: suffixes.iter().map(|x| fold(x)).collect(),
@@ -72,7 +72,9 @@ impl Address {
             care_of: OnceLock::new(),
             po_box: Regex::new(r"(?-u:\b)(?:Box|BOX|Postbox|Pl)\ +[0-9]{1,5}(?-u:\b)")
                 .map_err(bad)?,
-            postal_code: Regex::new(r"(?-u:\b)[1-9][0-9]{2}\ ?[0-9]{2}\ +").map_err(bad)?,
+            // The town may have wrapped to the next line (`667 33` / `Forshaga`).
+            postal_code: Regex::new(r"(?-u:\b)[1-9][0-9]{2}\ ?[0-9]{2}(?:\ +|\ *\n)")
+                .map_err(bad)?,
             towns: TOWNS
                 .lines()
                 .map(str::trim)
@@ -112,10 +114,14 @@ impl Address {
                 .last()
                 .map_or(end, |(i, _)| i);
             let w = &text[begin..end];
+            // `Adress Storgatan 5`, `Postadress Box 93`: a label, not a
+            // genitive opening the name.
+            let label = crate::text::ends_with_folded(w.as_bytes(), b"adress");
             let lead = LEADS.contains(&w)
                 || (w.chars().next().is_some_and(char::is_uppercase)
                     && w.ends_with('s')
-                    && w.chars().count() > 2);
+                    && w.chars().count() > 2
+                    && !label);
             if !lead {
                 break;
             }
@@ -150,10 +156,15 @@ impl Address {
         Some((start, end))
     }
 
-    /// The end of `, 667 31 Forshaga` (comma optional) starting at `pos`.
+    /// The end of `, 667 31 Forshaga` (comma optional; also on the next
+    /// line, as in signatures and forms) starting at `pos`.
     fn postal_town_at(&self, text: &str, pos: usize) -> Option<usize> {
         let rest = &text[pos..];
-        let skip = rest.len() - rest.trim_start_matches([',', ' ']).len();
+        let trimmed = rest.trim_start_matches([',', ' ', '\n', '\r']);
+        if rest[..rest.len() - trimmed.len()].matches('\n').count() > 1 {
+            return None;
+        }
+        let skip = rest.len() - trimmed.len();
         let m = self
             .postal_code
             .find(&rest[skip..])
@@ -395,6 +406,42 @@ mod tests {
                 &[(Kind::Address, a)],
             );
         }
+    }
+
+    #[test]
+    fn labels_forms_and_ocr_text() {
+        // A label before the street is not part of its name.
+        assert_finds(
+            "Adress Videvägen 9, 667 33 Forshaga",
+            &[(Kind::Address, "Videvägen 9, 667 33 Forshaga")],
+        );
+        assert_finds(
+            "Besöksadress Storgatan 14.",
+            &[(Kind::Address, "Storgatan 14")],
+        );
+        // Street on one line, postal code and town on the next.
+        assert_finds(
+            "Forshaga kommun\nStorgatan 14\n667 30 Forshaga",
+            &[(Kind::Address, "Storgatan 14\n667 30 Forshaga")],
+        );
+        // But not across a blank line.
+        assert_finds(
+            "Storgatan 14\n\n667 30 Forshaga",
+            &[
+                (Kind::Address, "Storgatan 14"),
+                (Kind::Address, "667 30 Forshaga"),
+            ],
+        );
+        // As typed without å/ä/ö, or read by OCR (`Igh` for `lgh`).
+        assert_finds(
+            "Adress: Faltgatan 6 Igh 1102, 667 31 Forshaga",
+            &[(Kind::Address, "Faltgatan 6 Igh 1102, 667 31 Forshaga")],
+        );
+        assert_finds("Kvarnvagen 3", &[(Kind::Address, "Kvarnvagen 3")]);
+        assert_finds(
+            "Adress Videvägen 9, 667 33\nForshaga",
+            &[(Kind::Address, "Videvägen 9, 667 33\nForshaga")],
+        );
     }
 
     #[test]

@@ -86,14 +86,24 @@ pub struct OcrText {
 }
 
 impl OcrText {
-    /// Joins `words` (in Tesseract's reading order).
-    pub fn new(words: Vec<OcrWord>) -> OcrText {
+    /// Joins `words` (in Tesseract's reading order), repairing the `@` that
+    /// Tesseract reads as `Q` or `Ö` in e-mail addresses (see
+    /// [`repair_at_sign`]).
+    pub fn new(mut words: Vec<OcrWord>) -> OcrText {
+        for w in &mut words {
+            if let Some(fixed) = repair_at_sign(&w.text) {
+                w.text = fixed;
+            }
+        }
         let mut text = String::new();
         let mut spans = Vec::with_capacity(words.len());
         let mut prev: Option<&OcrWord> = None;
         for w in &words {
             match prev {
                 Some(p) if p.block != w.block => text.push_str("\n\n"),
+                // A number broken at its hyphen by the end of a line
+                // (`19261030-` / `1234`) is one number again.
+                Some(p) if p.line != w.line && broken_number(&p.text, &w.text) => {}
                 Some(p) if p.line != w.line => text.push('\n'),
                 Some(_) => text.push(' '),
                 None => {}
@@ -145,6 +155,48 @@ impl OcrText {
         }
         Some((lines.into_iter().map(|(_, b)| b).collect(), conf))
     }
+}
+
+/// Tesseract reads `@` as `Q` (eng) or `Ö` (swe) often enough to miss
+/// e-mail addresses (corpus/images: 2 of 26). A word with no `@`, a
+/// lowercase local part, one of those letters, and a lowercase dotted
+/// domain ending in a top-level domain gets its `@` back:
+/// `elevhalsanQforshaga.se` → `elevhalsan@forshaga.se`. `Qatar.se`,
+/// `FAQ.pdf` and ordinary words do not match (the local part must be
+/// lowercase and non-empty, the domain must have a dot).
+pub fn repair_at_sign(word: &str) -> Option<String> {
+    if word.contains('@') {
+        return None;
+    }
+    let body = word.trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+    let (i, c) = body
+        .char_indices()
+        .find(|&(i, c)| i > 0 && matches!(c, 'Q' | 'Ö' | '©' | '®'))?;
+    let (local, domain) = (&body[..i], &body[i + c.len_utf8()..]);
+    let local_ok = local
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._+-".contains(c))
+        && local.starts_with(|c: char| c.is_ascii_alphanumeric());
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_lowercase()));
+    (local_ok && domain_ok).then(|| format!("{local}@{domain}{}", &word[body.len()..]))
+}
+
+/// `prev` ends in a digit and a hyphen, `next` starts with a digit.
+fn broken_number(prev: &str, next: &str) -> bool {
+    let mut tail = prev.chars().rev();
+    matches!(
+        (tail.next(), tail.next()),
+        (Some('-' | '–'), Some(d)) if d.is_ascii_digit()
+    ) && next.starts_with(|c: char| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -202,6 +254,58 @@ mod tests {
         // Between words (the blank line).
         let gap = t.text.find("\n\n").unwrap();
         assert!(t.locate(gap, gap + 2).is_none());
+    }
+
+    #[test]
+    fn a_number_broken_at_a_line_end_is_joined() {
+        let w = |text: &str, line: u32, x: u32| OcrWord {
+            text: text.into(),
+            conf: 0.9,
+            bbox: BBox {
+                x,
+                y: line * 30,
+                width: 100,
+                height: 20,
+            },
+            block: 1,
+            line,
+        };
+        let t = OcrText::new(vec![
+            w("Personnummer", 0, 0),
+            w("19261030-", 0, 120),
+            w("1234", 1, 0),
+            w("står", 1, 110),
+            w("social-", 1, 200),
+            w("tjänsten", 2, 0),
+        ]);
+        assert_eq!(t.text, "Personnummer 19261030-1234 står social-\ntjänsten");
+        let start = t.text.find("1926").unwrap();
+        let (boxes, _) = t.locate(start, start + 13).unwrap();
+        assert_eq!(boxes.len(), 2, "one box per line");
+    }
+
+    #[test]
+    fn at_signs_read_as_letters_are_repaired() {
+        assert_eq!(
+            repair_at_sign("elevhalsanQforshaga.se").as_deref(),
+            Some("elevhalsan@forshaga.se")
+        );
+        assert_eq!(
+            repair_at_sign("marta.obergÖkarlstad.se,").as_deref(),
+            Some("marta.oberg@karlstad.se,")
+        );
+        for word in [
+            "Qatar.se",
+            "FAQ.pdf",
+            "QÖ",
+            "ÖrebroQkommun.se",
+            "aQb",
+            "kalle@x.se",
+            "xQ.se",
+            "Öberg",
+        ] {
+            assert_eq!(repair_at_sign(word), None, "{word}");
+        }
     }
 
     #[test]

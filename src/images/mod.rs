@@ -12,6 +12,7 @@
 //! [`Scanner`]: crate::Scanner
 
 mod check;
+pub mod eval;
 mod layout;
 pub mod metadata;
 #[cfg(feature = "ocr")]
@@ -22,6 +23,8 @@ mod xmp;
 use std::io::Cursor;
 
 pub use check::{check_image, ImageOptions, ImageReport, OcrStats};
+#[cfg(feature = "ocr")]
+pub use check::{read_text, Reading};
 pub use layout::{parse_tsv, OcrText, OcrWord};
 #[cfg(feature = "ocr")]
 pub use ocr::OcrError;

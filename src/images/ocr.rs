@@ -38,6 +38,11 @@ fn start() -> Result<TessBaseApi, OcrError> {
         .map_err(|_| OcrError::Init)?;
     // Tesseract's diagnostics ("Estimating resolution...") go nowhere.
     let _ = api.set_variable(c"debug_file", c"/dev/null");
+    // The API's default is one uniform block (PSM 6); posters, forms and
+    // screenshots need the layout analysis the `tesseract` command uses
+    // (PSM 3).
+    api.set_variable(c"tessedit_pageseg_mode", c"6")
+        .map_err(|_| OcrError::Init)?;
     Ok(api)
 }
 

@@ -1,0 +1,51 @@
+//! `postvakt ocr`: the text Tesseract reads in an image, as the scanner sees
+//! it (to understand why something was or was not found).
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context, Result};
+use clap::Args;
+use postvakt::images::{self, ImageLimits};
+
+#[derive(Debug, Args)]
+pub struct OcrArgs {
+    /// The image to read.
+    image: PathBuf,
+    /// Also print each word's box and confidence (tab-separated: x, y,
+    /// width, height, confidence, word).
+    #[arg(long)]
+    words: bool,
+    /// Read the image as it is, without upscaling small text.
+    #[arg(long)]
+    no_preprocess: bool,
+}
+
+pub fn run(a: OcrArgs) -> Result<ExitCode> {
+    let bytes =
+        std::fs::read(&a.image).with_context(|| format!("reading {}", a.image.display()))?;
+    let img = match images::load(&bytes, &ImageLimits::default()) {
+        Ok(img) => img,
+        Err(e) => bail!("{}: {e}", a.image.display()),
+    };
+    let readings = images::read_text(&img, !a.no_preprocess)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", a.image.display()))?;
+    // The more confident reading (findings come from both; see `check`).
+    let text = &readings[0].text;
+    let mut out = std::io::stdout().lock();
+    if a.words {
+        for w in text.words() {
+            let b = w.bbox;
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{:.2}\t{}",
+                b.x, b.y, b.width, b.height, w.conf, w.text
+            )?;
+        }
+    } else {
+        writeln!(out, "{}", text.text)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
