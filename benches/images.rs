@@ -19,8 +19,11 @@ const IMAGES: &[(&str, &str)] = &[
 ];
 
 fn read(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/corpus/images/{name}", env!("CARGO_MANIFEST_DIR")))
-        .expect("corpus/images is committed")
+    std::fs::read(format!(
+        "{}/corpus/images/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("corpus/images is committed")
 }
 
 fn bench(c: &mut Criterion) {
@@ -32,7 +35,12 @@ fn bench(c: &mut Criterion) {
     for (id, file) in IMAGES {
         let bytes = read(file);
         g.bench_function(format!("check/{id}"), |b| {
-            b.iter(|| check_image(&scanner, file, &bytes, &options).0.findings.len())
+            b.iter(|| {
+                check_image(&scanner, file, &bytes, &options)
+                    .0
+                    .findings
+                    .len()
+            })
         });
     }
     // The parts, on the 24 px poster.
@@ -45,7 +53,9 @@ fn bench(c: &mut Criterion) {
         b.iter(|| read_text(&img, true).unwrap().len())
     });
     let text = read_text(&img, true).unwrap()[0].text.text.clone();
-    g.bench_function("scan/poster_24px_png", |b| b.iter(|| scanner.scan_text(&text).len()));
+    g.bench_function("scan/poster_24px_png", |b| {
+        b.iter(|| scanner.scan_text(&text).len())
+    });
     g.finish();
 }
 

@@ -235,7 +235,8 @@ fn check_one(
     let (mut report, img) = images::check_image(scanner, &name, &bytes, opts);
     report.findings.retain(|f| f.severity >= min);
     let mut redacted = None;
-    if let (Some(dir), Some(img)) = (redact_dir, &img) {
+    // No copy when OCR failed: filling nothing and calling it redacted would mislead.
+    if let (Some(dir), Some(img), None) = (redact_dir, &img, &report.error) {
         let format = OutputFormat::like(img.format);
         let stem = path
             .file_stem()

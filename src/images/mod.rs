@@ -238,6 +238,31 @@ mod tests {
     }
 
     #[test]
+    fn every_supported_format_loads() {
+        let img = image::DynamicImage::ImageRgb8(image::RgbImage::from_pixel(
+            12,
+            9,
+            image::Rgb([200, 100, 50]),
+        ));
+        for (format, name) in [
+            (image::ImageFormat::Png, "png"),
+            (image::ImageFormat::Jpeg, "jpeg"),
+            (image::ImageFormat::WebP, "webp"),
+            (image::ImageFormat::Gif, "gif"),
+            (image::ImageFormat::Tiff, "tiff"),
+            (image::ImageFormat::Bmp, "bmp"),
+        ] {
+            let mut bytes = Vec::new();
+            img.write_to(&mut Cursor::new(&mut bytes), format).unwrap();
+            let loaded = load(&bytes, &ImageLimits::default()).unwrap();
+            assert_eq!(
+                (loaded.format, loaded.width(), loaded.height()),
+                (name, 12, 9)
+            );
+        }
+    }
+
+    #[test]
     fn empty_unknown_and_heic_are_clear_errors() {
         let l = ImageLimits::default();
         assert_eq!(load(b"", &l).unwrap_err(), ImageError::Empty);
