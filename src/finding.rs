@@ -252,8 +252,10 @@ pub struct Finding {
     /// image's pixels (OCR) or its metadata. Absent for text findings; then
     /// `start`/`end` index the scanned text. For OCR findings they index the
     /// text OCR read from the image.
+    /// (Boxed: most findings have none, and a small `Finding` is cheaper to
+    /// sort and move.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<Source>,
+    pub source: Option<Box<Source>>,
 }
 
 /// A rectangle in an image, in pixels from the top-left corner.

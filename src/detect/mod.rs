@@ -215,12 +215,22 @@ pub fn word_in(word: &str, words: &[&str], prefixes: &[&str]) -> bool {
 
 /// True when `word` equals `lower` ignoring case (`lower` must be lowercase).
 /// Allocates nothing; folds Å/Ä/Ö too, which ASCII folding would not.
+#[inline]
 pub fn word_is(word: &str, lower: &str) -> bool {
-    word.len() == lower.len() && word_starts_with(word, lower)
+    word.len() == lower.len()
+        && (word.eq_ignore_ascii_case(lower) || (!word.is_ascii() && word_starts_with(word, lower)))
 }
 
 /// True when `word` starts with `lower` ignoring case (`lower` lowercase).
+#[inline]
 pub fn word_starts_with(word: &str, lower: &str) -> bool {
+    let n = lower.len();
+    // ASCII on both sides: compare bytes (the common case, no decoding).
+    if let Some(head) = word.as_bytes().get(..n) {
+        if head.is_ascii() && lower.is_ascii() {
+            return head.eq_ignore_ascii_case(lower.as_bytes());
+        }
+    }
     // Cheap rejection on the first byte when both start with ASCII.
     if let (Some(&a), Some(&b)) = (word.as_bytes().first(), lower.as_bytes().first()) {
         if a.is_ascii() && b.is_ascii() && a.to_ascii_lowercase() != b {

@@ -270,9 +270,6 @@ impl Word<'_> {
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase)
     }
-    fn folded(&self) -> String {
-        crate::text::fold(self.text)
-    }
 }
 
 /// Words: runs of letters, with `-` or `'` inside (`Karl-Erik`, `O'Brien`).
@@ -289,6 +286,10 @@ fn words(text: &str) -> Vec<Word<'_>> {
     while i < b.len() {
         let (alpha, joiner, len) = if b[i].is_ascii() {
             (b[i].is_ascii_alphabetic(), b[i] == b'-' || b[i] == b'\'', 1)
+        } else if b[i] == 0xC3 && i + 1 < b.len() {
+            // Latin-1 letters (å, ä, ö, é, ü...), all but × and ÷, without
+            // a Unicode table lookup.
+            (b[i + 1] != 0x97 && b[i + 1] != 0xB7, false, 2)
         } else {
             let c = text[i..].chars().next().expect("i is a char boundary");
             (c.is_alphabetic(), c == '’', c.len_utf8())
@@ -389,9 +390,15 @@ impl Detector for Name {
         let lx = &*LEXICONS;
         let ws = words(text);
         // Folded forms, computed at most once per word and only when asked.
-        let folded_cache: Vec<std::cell::OnceCell<String>> =
-            (0..ws.len()).map(|_| std::cell::OnceCell::new()).collect();
-        let fold_at = |k: usize| -> &str { folded_cache[k].get_or_init(|| ws[k].folded()) };
+        // The whole text folded once (byte offsets are kept), on the first
+        // lookup: most texts have few capitalised words, and one pass is
+        // cheaper than a string per word.
+        let folded_text: std::cell::OnceCell<Vec<u8>> = std::cell::OnceCell::new();
+        let fold_at = |k: usize| -> &str {
+            let folded = folded_text.get_or_init(|| crate::text::fold_bytes(text));
+            // Folding keeps UTF-8 and char boundaries; checking one word is cheap.
+            std::str::from_utf8(&folded[ws[k].start..ws[k].end]).unwrap_or("")
+        };
         let mut i = 0;
         while i < ws.len() {
             let w = ws[i];
@@ -434,7 +441,7 @@ impl Detector for Name {
                 continue;
             }
             // An initial and a surname: `J. Mäkinen`.
-            if w.text.chars().count() == 1 && text[w.end..].starts_with(". ") {
+            if w.text.chars().nth(1).is_none() && text[w.end..].starts_with(". ") {
                 if let Some(next) = ws.get(i + 1).filter(|n| n.start == w.end + 2) {
                     let f = fold_at(i + 1);
                     let surname = lx.surnames.contains(f)

@@ -133,12 +133,12 @@ fn metadata_findings(
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     for f in fields {
-        let source = Some(Source {
+        let source = Some(Box::new(Source {
             image: image.to_string(),
             bbox: None,
             lines: Vec::new(),
             metadata: Some(f.field.clone()),
-        });
+        }));
         let whole = |kind, rule: &str, severity, score, explanation: String| Finding {
             kind,
             start: 0,
@@ -334,12 +334,12 @@ fn ocr_findings(
                 continue;
             }
             f.score = (f.score * conf * 100.0).round() / 100.0;
-            f.source = Some(Source {
+            f.source = Some(Box::new(Source {
                 image: image.to_string(),
                 bbox: union,
                 lines: if boxes.len() > 1 { boxes } else { Vec::new() },
                 metadata: None,
-            });
+            }));
             findings.push(f);
         }
     }

@@ -179,7 +179,7 @@ pub fn render_image(
         } else {
             ("", "")
         };
-        let place = match &f.source {
+        let place = match f.source.as_deref() {
             Some(crate::Source { bbox: Some(b), .. }) => {
                 format!("x={} y={} {}×{}", b.x, b.y, b.width, b.height)
             }
