@@ -182,6 +182,9 @@ fn labelled_images_meet_the_recall_floor() {
         let recall = c.recall().unwrap();
         assert!(recall >= 0.9, "{kind}: recall {recall:.3} ({c:?})");
     }
+    // Measured here: 0 in images, 0 in the plain texts. One of slack, as
+    // Tesseract's LSTM may read a character differently on another CPU's
+    // SIMD path.
     let text_fp: usize = ev.text_false_alarms.values().sum();
     let image_fp = ev.images.total().fp;
     assert!(

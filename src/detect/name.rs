@@ -32,6 +32,7 @@ const TOWNS: &str = include_str!("../../patterns/towns.txt");
 const RULES: &[&str] = &[
     "name.full_name",
     "name.given_name",
+    "name.lowercase",
     "name.greeting",
     "name.signature",
 ];
@@ -329,12 +330,183 @@ fn is_given(lx: &Lexicons, folded: &str) -> bool {
             .is_some_and(|f| f.len() > 2 && lx.given.contains(f))
 }
 
-fn is_surname_like(lx: &Lexicons, w: &Word<'_>, folded: &str) -> bool {
-    if !(w.capitalised())
-        || lx.never.contains(folded)
-        || lx.towns.contains(folded)
-        || street_like(folded)
+/// Titles and roles that stand right before a name (`rektor Anna Berg`),
+/// indefinite and definite forms, lowercase.
+const TITLES: &[&str] = &[
+    "rektor",
+    "rektorn",
+    "förskolechef",
+    "förskolechefen",
+    "lärare",
+    "läraren",
+    "lärarinnan",
+    "förskollärare",
+    "förskolläraren",
+    "fritidsledare",
+    "fritidsledaren",
+    "elevassistent",
+    "elevassistenten",
+    "kurator",
+    "kuratorn",
+    "skolsköterska",
+    "skolsköterskan",
+    "sjuksköterska",
+    "sjuksköterskan",
+    "undersköterska",
+    "undersköterskan",
+    "vårdbiträde",
+    "vårdbiträdet",
+    "handläggare",
+    "handläggaren",
+    "socialsekreterare",
+    "socialsekreteraren",
+    "biståndshandläggare",
+    "biståndshandläggaren",
+    "enhetschef",
+    "enhetschefen",
+    "verksamhetschef",
+    "verksamhetschefen",
+    "kommunikatör",
+    "kommunikatören",
+    "kommundirektör",
+    "kommundirektören",
+    "kommunalråd",
+    "kommunalrådet",
+    "ordförande",
+    "ordföranden",
+    "bibliotekarie",
+    "bibliotekarien",
+    "vaktmästare",
+    "vaktmästaren",
+    "projektledare",
+    "projektledaren",
+    "samordnare",
+    "samordnaren",
+    "chef",
+    "chefen",
+    "kock",
+    "kocken",
+    "busschaufför",
+    "busschauffören",
+    "brandman",
+    "brandmannen",
+    "räddningschef",
+    "räddningschefen",
+    "präst",
+    "prästen",
+    "doktor",
+    "dr",
+    "tränare",
+    "tränaren",
+    "musiklärare",
+    "musikläraren",
+    "assistent",
+    "assistenten",
+    "kollega",
+    "kollegan",
+    "praktikant",
+    "praktikanten",
+    "lokalvårdare",
+    "lokalvårdaren",
+];
+
+fn is_title(word: &str) -> bool {
+    TITLES.iter().any(|t| super::word_is(word, t))
+}
+
+/// Words before a lowercase name that make it a person: `med lena`,
+/// `till johan`, `hos kalle`.
+const LOWER_BEFORE: &[&str] = &["med", "till", "hos", "åt", "från", "heter", "och"];
+/// Words after a lowercase name that make it a person: `kalle skulle`,
+/// `lena sa`.
+const LOWER_AFTER: &[&str] = &[
+    "sa",
+    "sade",
+    "säger",
+    "skrev",
+    "skriver",
+    "ringde",
+    "ringer",
+    "svarade",
+    "svarar",
+    "skulle",
+    "kommer",
+    "kom",
+    "har",
+    "hade",
+    "är",
+    "var",
+    "berättade",
+    "tyckte",
+    "tycker",
+    "hälsar",
+    "fick",
+    "kan",
+    "vill",
+    "som",
+];
+/// Given names that are also common lowercase words (pronouns, nouns,
+/// verbs) beyond `patterns/name_words.txt`: never a name in lower case.
+const LOWER_NEVER: &[&str] = &[
+    "hans", "per", "liv", "sol", "vilja", "bror", "karl", "love", "alla", "tindra", "max", "ella",
+    "elle", "eli", "vera", "tove", "leo", "sam", "mira", "vide", "ester", "viktor", "john", "tim",
+    "lo", "mi", "ali",
+];
+
+/// A lowercase word that is a known given name (not an ordinary word) with
+/// a person's context on either side: a finding maker, or `None`.
+fn lowercase_name<'a>(
+    text: &'a str,
+    ws: &'a [Word<'a>],
+    i: usize,
+    lx: &Lexicons,
+    fold_at: &dyn Fn(usize) -> &'a str,
+) -> Option<impl FnOnce(&ScanCtx<'_>) -> Finding + 'a> {
+    let w = ws[i];
+    if w.text.len() < 3 || !w.text.starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    let f = fold_at(i);
+    if !lx.given.contains(f)
+        || lx.words.contains(f)
+        || lx.never.contains(f)
+        || lx.towns.contains(f)
+        || LOWER_NEVER.contains(&f)
     {
+        return None;
+    }
+    let before = i
+        .checked_sub(1)
+        .map(|j| ws[j])
+        .filter(|p| adjacent(text, p.end, w.start))
+        .is_some_and(|p| LOWER_BEFORE.iter().any(|x| super::word_is(p.text, x)));
+    let after = ws
+        .get(i + 1)
+        .filter(|n| adjacent(text, w.end, n.start))
+        .is_some_and(|n| LOWER_AFTER.iter().any(|x| super::word_is(n.text, x)));
+    if !(before || after) {
+        return None;
+    }
+    Some(move |cx: &ScanCtx<'_>| {
+        cx.finding(
+            Kind::Name,
+            (w.start, w.end),
+            if before && after { 0.75 } else { 0.6 },
+            Severity::Medium,
+            "name.lowercase",
+        )
+    })
+}
+
+/// A capitalised word that continues a name. `after_given`: the name so far
+/// opens with a given name from the lexicon; then a capitalised ordinary
+/// word is a surname too (`Lena Berg`, `Johan Ek`: Swedish surnames are
+/// often nouns, and a noun is not capitalised mid-name otherwise).
+fn is_surname_like(lx: &Lexicons, w: &Word<'_>, folded: &str, after_given: bool) -> bool {
+    // `Lena Berg`, `Anna Lund`: towns that are also common surnames, after
+    // a given name.
+    let town = lx.towns.contains(folded) && !(after_given && lx.surnames.contains(folded));
+    if !(w.capitalised()) || lx.never.contains(folded) || town || street_like(folded) {
         return false;
     }
     lx.surnames.contains(folded)
@@ -343,7 +515,7 @@ fn is_surname_like(lx: &Lexicons, w: &Word<'_>, folded: &str) -> bool {
         || SURNAME_ENDINGS.iter().any(|e| folded.len() > e.len() + 1 && folded.ends_with(e))
         // Name chain: any capitalised word that is not an ordinary word
         // (in ALL CAPS every word is capitalised, so not there).
-        || (!w.all_caps() && !lx.words.contains(folded))
+        || (!w.all_caps() && (after_given || !lx.words.contains(folded)))
 }
 
 /// `Anna`, `Karl-Erik`, `Hodžić`: a capital, then lowercase letters (a
@@ -436,7 +608,14 @@ impl Detector for Name {
                 gap_ok && prev_is(SIGNATURE_OPENERS)
             };
             let signed = slash_signed || opener_signed;
+            // `rektor Anna`, `undersköterskan Fatima`: a title right before.
+            let titled = close_to_prev && prev.is_some_and(|p| is_title(p.text));
             if !w.capitalised() && !greeted && !signed {
+                // A known given name in lower case, as residents write, with a
+                // person's context: `pratade med lena`, `kalle skulle komma`.
+                if let Some(f) = lowercase_name(text, &ws, i, lx, &fold_at) {
+                    out.push(f(cx));
+                }
                 i += 1;
                 continue;
             }
@@ -463,13 +642,14 @@ impl Detector for Name {
             }
             let folded: &str = fold_at(i);
             let mut given = is_given(lx, folded);
+            let known_given = given;
             // Most capitalised words open a sentence and are ordinary words:
             // without a known given name, a greeting, a signature or a
             // capitalised word right after, there is nothing to look up.
             let next_capitalised = ws
                 .get(i + 1)
                 .is_some_and(|n| n.capitalised() && adjacent(text, w.end, n.start));
-            if !given && !greeted && !signed && !next_capitalised {
+            if !given && !greeted && !signed && !titled && !next_capitalised {
                 i += 1;
                 continue;
             }
@@ -507,7 +687,9 @@ impl Detector for Name {
                     j += 1;
                     continue;
                 }
-                if (given || signed || greeted) && is_surname_like(lx, &ws[j], f) {
+                if (given || signed || greeted || titled)
+                    && is_surname_like(lx, &ws[j], f, known_given && !w.all_caps())
+                {
                     end_i = j;
                     j += 1;
                 } else {
@@ -531,16 +713,23 @@ impl Detector for Name {
                     continue;
                 }
             }
+            // A lowercase word after a greeting is a name only when it is a
+            // known given name (`hej stina`), not `tack till Lena`.
+            if !w.capitalised() && !w.all_caps() && !known_given {
+                i += 1;
+                continue;
+            }
             let full = end_i > i;
             let word_like = lx.words.contains(folded)
                 || folded
                     .strip_suffix('s')
                     .is_some_and(|f| lx.words.contains(f));
             let ok = if full {
-                given || signed || greeted || lx.surnames.contains(fold_at(end_i))
-            } else if greeted || signed {
-                // After a greeting or in a signature: any name-shaped word.
-                given || (w.capitalised() && !word_like)
+                given || signed || greeted || titled || lx.surnames.contains(fold_at(end_i))
+            } else if greeted || signed || titled {
+                // After a greeting, a title or in a signature: any
+                // name-shaped word.
+                given || (w.capitalised() && !word_like && name_shaped(w.text))
             } else if given && !word_like {
                 w.capitalised() || w.all_caps()
             } else if given && word_like {
@@ -584,6 +773,30 @@ mod tests {
             .filter(|f| f.kind == Kind::Name)
             .map(|f| f.text)
             .collect()
+    }
+
+    #[test]
+    fn titles_nouns_as_surnames_and_lowercase_names() {
+        // A title before a name outside the lexicon.
+        assert_eq!(names("Kuratorn Aziz finns på skolan i dag."), ["Aziz"]);
+        assert_eq!(
+            names("Vi hälsar på hos rektor Zlatan Berisha."),
+            ["Zlatan Berisha"]
+        );
+        // After a known given name, a capitalised noun is a surname.
+        assert_eq!(
+            names("Tack till Lena Berg och Johan Ek!"),
+            ["Lena Berg", "Johan Ek"]
+        );
+        assert_eq!(names("/Lena Berg, handläggare"), ["Lena Berg"]);
+        // Lowercase given names with a person's context, not without.
+        assert_eq!(names("jag pratade med malin igår"), ["malin"]);
+        assert_eq!(names("det var bengt som ringde"), ["bengt"]);
+        assert!(names("hans bil står på gatan").is_empty());
+        assert!(names("vi åker med per automatik").is_empty());
+        assert!(names("malin är ett ord här utan sammanhang").len() <= 1);
+        assert!(names("Stig gärna in och titta.").is_empty());
+        assert!(names("Klara, färdiga, gå!").is_empty());
     }
 
     #[test]
