@@ -410,8 +410,46 @@ const TITLES: &[&str] = &[
     "lokalvårdaren",
 ];
 
+/// A short list of lowercase cue words with a quick reject: a bit per
+/// (first byte, byte length) present in the list, so most words are turned
+/// away by one bit test instead of a comparison per entry (the lists run
+/// for every word of a text).
+struct Cues {
+    words: &'static [&'static str],
+    bits: [u64; 256],
+}
+
+impl Cues {
+    fn new(words: &'static [&'static str]) -> Cues {
+        let mut bits = [0u64; 256];
+        for w in words {
+            let b = w.as_bytes();
+            bits[usize::from(b[0])] |= 1 << b.len().min(63);
+            // An uppercase ASCII first letter in the text folds to this one.
+            bits[usize::from(b[0].to_ascii_uppercase())] |= 1 << b.len().min(63);
+            // A capital Å/Ä/Ö/É shares its first UTF-8 byte (0xC3).
+        }
+        Cues { words, bits }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        let Some(&first) = b.first() else {
+            return false;
+        };
+        self.bits[usize::from(first)] & (1 << b.len().min(63)) != 0
+            && self.words.iter().any(|t| super::word_is(word, t))
+    }
+}
+
+static TITLE_CUES: LazyLock<Cues> = LazyLock::new(|| Cues::new(TITLES));
+static GREETING_CUES: LazyLock<Cues> = LazyLock::new(|| Cues::new(GREETINGS));
+static OPENER_CUES: LazyLock<Cues> = LazyLock::new(|| Cues::new(SIGNATURE_OPENERS));
+static LOWER_BEFORE_CUES: LazyLock<Cues> = LazyLock::new(|| Cues::new(LOWER_BEFORE));
+static LOWER_AFTER_CUES: LazyLock<Cues> = LazyLock::new(|| Cues::new(LOWER_AFTER));
+
 fn is_title(word: &str) -> bool {
-    TITLES.iter().any(|t| super::word_is(word, t))
+    TITLE_CUES.contains(word)
 }
 
 /// Words before a lowercase name that make it a person: `med lena`,
@@ -466,25 +504,33 @@ fn lowercase_name<'a>(
     if w.text.len() < 3 || !w.text.starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
-    let f = fold_at(i);
+    // The context first (two short lists), the lexicons only then: this
+    // runs for every lowercase word.
+    let before = i
+        .checked_sub(1)
+        .map(|j| ws[j])
+        .filter(|p| adjacent(text, p.end, w.start))
+        .is_some_and(|p| LOWER_BEFORE_CUES.contains(p.text));
+    let after = ws
+        .get(i + 1)
+        .filter(|n| adjacent(text, w.end, n.start))
+        .is_some_and(|n| LOWER_AFTER_CUES.contains(n.text));
+    if !(before || after) {
+        return None;
+    }
+    // Already folded (no ASCII or Latin-1 capital): look it up as written.
+    let b = w.text.as_bytes();
+    let folded = !b.iter().enumerate().any(|(k, &c)| {
+        c.is_ascii_uppercase()
+            || (c == 0xC3 && b.get(k + 1).is_some_and(|&n| (0x80..=0x9E).contains(&n)))
+    });
+    let f = if folded { w.text } else { fold_at(i) };
     if !lx.given.contains(f)
         || lx.words.contains(f)
         || lx.never.contains(f)
         || lx.towns.contains(f)
         || LOWER_NEVER.contains(&f)
     {
-        return None;
-    }
-    let before = i
-        .checked_sub(1)
-        .map(|j| ws[j])
-        .filter(|p| adjacent(text, p.end, w.start))
-        .is_some_and(|p| LOWER_BEFORE.iter().any(|x| super::word_is(p.text, x)));
-    let after = ws
-        .get(i + 1)
-        .filter(|n| adjacent(text, w.end, n.start))
-        .is_some_and(|n| LOWER_AFTER.iter().any(|x| super::word_is(n.text, x)));
-    if !(before || after) {
         return None;
     }
     Some(move |cx: &ScanCtx<'_>| {
@@ -583,10 +629,8 @@ impl Detector for Name {
                     .chars()
                     .all(|c| c == ' ' || c == '\u{a0}' || c == ',')
             });
-            let prev_is = |list: &[&str]| {
-                prev.is_some_and(|p| list.iter().any(|g| super::word_is(p.text, g)))
-            };
-            let greeted = close_to_prev && prev_is(GREETINGS);
+            let prev_is = |cues: &Cues| prev.is_some_and(|p| cues.contains(p.text));
+            let greeted = close_to_prev && prev_is(&GREETING_CUES);
             // `/Anna`, `//Petra` open a signature anywhere; a dash only on
             // the last line (a dash also opens the lines of a thread).
             let slash_signed = {
@@ -605,11 +649,9 @@ impl Detector for Name {
                         .chars()
                         .all(|c| c.is_whitespace() || c == ',')
                 });
-                gap_ok && prev_is(SIGNATURE_OPENERS)
+                gap_ok && prev_is(&OPENER_CUES)
             };
             let signed = slash_signed || opener_signed;
-            // `rektor Anna`, `undersköterskan Fatima`: a title right before.
-            let titled = close_to_prev && prev.is_some_and(|p| is_title(p.text));
             if !w.capitalised() && !greeted && !signed {
                 // A known given name in lower case, as residents write, with a
                 // person's context: `pratade med lena`, `kalle skulle komma`.
@@ -640,6 +682,9 @@ impl Detector for Name {
                     }
                 }
             }
+            // `rektor Anna`, `undersköterskan Fatima`: a title right before
+            // (looked up only for capitalised words, which are few).
+            let titled = close_to_prev && prev.is_some_and(|p| is_title(p.text));
             let folded: &str = fold_at(i);
             let mut given = is_given(lx, folded);
             let known_given = given;
