@@ -50,9 +50,9 @@ fn bench(c: &mut Criterion) {
     });
     let img = load(&bytes, &ImageLimits::default()).unwrap();
     g.bench_function("ocr/poster_24px_png", |b| {
-        b.iter(|| read_text(&img, true).unwrap().len())
+        b.iter(|| read_text(&img, &options).unwrap().len())
     });
-    let text = read_text(&img, true).unwrap()[0].text.text.clone();
+    let text = read_text(&img, &options).unwrap()[0].text.text.clone();
     g.bench_function("scan/poster_24px_png", |b| {
         b.iter(|| scanner.scan_text(&text).len())
     });

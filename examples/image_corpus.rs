@@ -491,6 +491,255 @@ fn main() {
         draw_lines(&mut img, &page, font, scale, Rgb([20, 20, 20]), 50, 60);
         emit("list", fname, px, &img, page, None, &["screenshot"]);
     }
+    // A few real-looking ones, with texts written here: a scanned letter, a
+    // chat screenshot, and a notice board photographed with notes at angles.
+    let dejavu = &fonts.0[0].1;
+    let serif = &fonts.0[1].1;
+    let carlito = &fonts.0[2].1;
+    let (img, page) = letter(serif, &mut rng);
+    emit(
+        "letter",
+        "LiberationSerif",
+        20.0,
+        &img,
+        page,
+        Some(75),
+        &["real_looking"],
+    );
+    let (img, page) = chat(dejavu);
+    emit(
+        "chat",
+        "DejaVuSans",
+        24.0,
+        &img,
+        page,
+        None,
+        &["real_looking", "screenshot"],
+    );
+    let (img, page) = notice_board(carlito, &mut rng);
+    emit(
+        "board",
+        "Carlito",
+        26.0,
+        &img,
+        page,
+        Some(80),
+        &["real_looking"],
+    );
     std::fs::write(out_dir.join("gold.jsonl"), gold).unwrap();
     eprintln!("wrote {n} images and gold.jsonl to {}", out_dir.display());
+}
+
+/// A line of text in parts; `Some(kind)` parts are gold entities.
+type Parts<'a> = &'a [(&'a str, Option<Kind>)];
+
+/// Draws `page` line by line at `x`, `y` with a line step of 1.45 × size.
+fn draw_page(img: &mut RgbImage, page: &Page, font: &FontVec, px: f32, x: i32, y: i32) {
+    draw_lines(img, page, font, PxScale::from(px), Rgb([25, 25, 30]), x, y);
+}
+
+/// A decision letter as scanned: letterhead, address block, body, signature.
+fn letter(font: &FontVec, rng: &mut SplitMix64) -> (RgbImage, Page) {
+    let mut img = RgbImage::from_pixel(1080, 1400, Rgb([250, 249, 245]));
+    draw_filled_rect_mut(
+        &mut img,
+        Rect::at(70, 60).of_size(60, 60),
+        Rgb([0, 84, 147]),
+    );
+    let mut page = Page::new();
+    page.line(&[("Forshaga kommun", None)]);
+    page.line(&[("Socialförvaltningen", None)]);
+    page.line(&[("", None)]);
+    page.line(&[("Märta Öberg", Some(Kind::Name))]);
+    // Street, postal code and town: one address over two lines.
+    let start = page.text.len() + 1;
+    page.line(&[("Åsgatan 12", None)]);
+    page.line(&[("652 25 Karlstad", None)]);
+    page.entities.push(GoldEntity {
+        kind: Kind::Address,
+        start,
+        end: page.text.len(),
+        tags: Vec::new(),
+    });
+    page.line(&[("", None)]);
+    page.line(&[("Datum 2025-03-14    Dnr SN 2025/112", None)]);
+    page.line(&[("", None)]);
+    page.line(&[
+        ("Biståndsbeslut", Some(Kind::Confidential)),
+        (" om hemtjänst", None),
+    ]);
+    page.line(&[
+        ("Personnummer: ", None),
+        ("19460823-9986", Some(Kind::Personnummer)),
+    ]);
+    page.line(&[("Du har beviljats hemtjänst enligt socialtjänstlagen", None)]);
+    page.line(&[(
+        "4 kap. 1 § med sex timmar i veckan från och med 1 april.",
+        None,
+    )]);
+    page.line(&[("Beslutet kan överklagas, se bilaga.", None)]);
+    page.line(&[("", None)]);
+    page.line(&[("Med vänlig hälsning", None)]);
+    page.line(&[("Sara Lundqvist", Some(Kind::Name))]);
+    page.line(&[
+        ("Biståndshandläggare, telefon ", None),
+        ("054-17 20 00", Some(Kind::Phone)),
+    ]);
+    draw_page(&mut img, &page, font, 20.0, 150, 70);
+    let tilted = rotate_about_center(
+        &img,
+        0.8f32.to_radians(),
+        Interpolation::Bilinear,
+        Border::Constant(Rgb([250, 249, 245])),
+    );
+    let mut img = image::imageops::blur(&tilted, 0.5);
+    noise(&mut img, rng, 5);
+    (img, page)
+}
+
+/// A phone screenshot of a chat with names above the bubbles.
+fn chat(font: &FontVec) -> (RgbImage, Page) {
+    let mut img = RgbImage::from_pixel(750, 1334, Rgb([255, 255, 255]));
+    draw_filled_rect_mut(
+        &mut img,
+        Rect::at(0, 0).of_size(750, 110),
+        Rgb([245, 245, 247]),
+    );
+    draw_text_mut(
+        &mut img,
+        Rgb([0, 0, 0]),
+        260,
+        45,
+        PxScale::from(30.0),
+        font,
+        "Meddelanden",
+    );
+    let messages: [(&str, Parts, bool); 4] = [
+        ("Lisa Andersson", &[("Hej! Kan du skicka", None)], false),
+        (
+            "",
+            &[
+                ("numret till ", None),
+                ("Omar", Some(Kind::Name)),
+                (" också?", None),
+            ],
+            false,
+        ),
+        (
+            "Du",
+            &[("Ja, det är ", None), ("070-174 06 12", Some(Kind::Phone))],
+            true,
+        ),
+        ("Lisa Andersson", &[("Tack! Och hans pnr?", None)], false),
+    ];
+    let mut page = Page::new();
+    page.line(&[("Meddelanden", None)]);
+    let mut y = 150;
+    for (sender, parts, mine) in messages {
+        if !sender.is_empty() {
+            let kind = (sender != "Du").then_some(Kind::Name);
+            draw_text_mut(
+                &mut img,
+                Rgb([110, 110, 115]),
+                if mine { 420 } else { 40 },
+                y,
+                PxScale::from(20.0),
+                font,
+                sender,
+            );
+            page.line(&[(sender, kind)]);
+            y += 32;
+        }
+        let line: String = parts.iter().map(|(s, _)| *s).collect();
+        let (w, _) = text_size(PxScale::from(24.0), font, &line);
+        let x = if mine { 710 - w as i32 - 30 } else { 40 };
+        let (bg, fg) = if mine {
+            (Rgb([10, 132, 255]), Rgb([255, 255, 255]))
+        } else {
+            (Rgb([233, 233, 235]), Rgb([0, 0, 0]))
+        };
+        draw_filled_rect_mut(&mut img, Rect::at(x, y).of_size(w + 40, 56), bg);
+        draw_text_mut(
+            &mut img,
+            fg,
+            x + 20,
+            y + 14,
+            PxScale::from(24.0),
+            font,
+            &line,
+        );
+        page.line(parts);
+        y += 90;
+    }
+    (img, page)
+}
+
+/// A cork board with three notes pinned at small angles.
+fn notice_board(font: &FontVec, rng: &mut SplitMix64) -> (RgbImage, Page) {
+    let cork = Rgb([168, 124, 78]);
+    let mut img = RgbImage::from_pixel(1080, 1080, cork);
+    noise(&mut img, rng, 14);
+    let notes: [(&[Parts], i64, i64, f32); 3] = [
+        (
+            &[
+                &[("Borttappad katt!", None)],
+                &[("Svart med vit tass.", None)],
+                &[("Ring ", None), ("Ulrika", Some(Kind::Name))],
+                &[("070-174 06 30", Some(Kind::Phone))],
+            ],
+            60,
+            80,
+            -3.0,
+        ),
+        (
+            &[
+                &[("Säljes: barnvagn", None)],
+                &[("500 kr. Hämtas på", None)],
+                &[("Storgatan 14", Some(Kind::Address))],
+            ],
+            560,
+            140,
+            2.5,
+        ),
+        (
+            &[
+                &[("Städdag lördag", None)],
+                &[("kl 10-14 vid", None)],
+                &[("tvättstugan.", None)],
+                &[("/Styrelsen", None)],
+            ],
+            300,
+            600,
+            -1.5,
+        ),
+    ];
+    let mut page = Page::new();
+    for (k, (lines, x, y, degrees)) in notes.iter().enumerate() {
+        let mut note = RgbImage::from_pixel(420, 330, Rgb([255, 253, 208 - 20 * k as u8]));
+        let mut sub = Page::new();
+        for l in lines.iter() {
+            sub.line(l);
+        }
+        draw_page(&mut note, &sub, font, 30.0, 30, 40);
+        let tilted = rotate_about_center(
+            &note,
+            degrees.to_radians(),
+            Interpolation::Bilinear,
+            Border::Constant(cork),
+        );
+        image::imageops::overlay(&mut img, &tilted, *x, *y);
+        // Notes are separate blocks in the gold text.
+        if !page.text.is_empty() {
+            page.text.push_str("\n\n");
+        }
+        let base = page.text.len();
+        for mut e in sub.entities {
+            e.start += base;
+            e.end += base;
+            page.entities.push(e);
+        }
+        page.text.push_str(&sub.text);
+    }
+    let img = image::imageops::blur(&img, 0.6);
+    (img, page)
 }

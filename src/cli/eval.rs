@@ -39,6 +39,10 @@ pub struct EvalArgs {
     /// With --images: no upscaling of small text (to measure what it adds).
     #[arg(long, requires = "images")]
     no_preprocess: bool,
+    /// With --images: read each image as one block only, without the
+    /// second reading with automatic layout (to measure what it adds).
+    #[arg(long, requires = "images")]
+    one_layout: bool,
     #[command(flatten)]
     scanner: ScannerArgs,
 }
@@ -65,6 +69,7 @@ pub fn run(a: EvalArgs) -> Result<ExitCode> {
         let dir = a.gold.parent().unwrap_or(std::path::Path::new("."));
         let options = postvakt::images::ImageOptions {
             preprocess: !a.no_preprocess,
+            both_layouts: !a.one_layout,
             ..Default::default()
         };
         let started = std::time::Instant::now();

@@ -29,9 +29,13 @@ pub fn run(a: OcrArgs) -> Result<ExitCode> {
         Ok(img) => img,
         Err(e) => bail!("{}: {e}", a.image.display()),
     };
-    let readings = images::read_text(&img, !a.no_preprocess)
+    let options = images::ImageOptions {
+        preprocess: !a.no_preprocess,
+        ..Default::default()
+    };
+    let readings = images::read_text(&img, &options)
         .map_err(|e| anyhow::anyhow!("{}: {e}", a.image.display()))?;
-    // The more confident reading (findings come from both; see `check`).
+    // The first reading, as one block (findings come from all; see `check`).
     let text = &readings[0].text;
     let mut out = std::io::stdout().lock();
     if a.words {

@@ -19,6 +19,9 @@ pub struct ImageOptions {
     pub preprocess: bool,
     /// Report metadata fields.
     pub metadata: bool,
+    /// Read the image twice, as one block of text and with automatic layout
+    /// analysis (see [`read_text`]).
+    pub both_layouts: bool,
 }
 
 impl Default for ImageOptions {
@@ -32,6 +35,7 @@ impl Default for ImageOptions {
             ocr: true,
             preprocess: true,
             metadata: true,
+            both_layouts: true,
         }
     }
 }
@@ -108,7 +112,7 @@ pub fn check_image(
     report.height = loaded.height();
     #[cfg(feature = "ocr")]
     if options.ocr {
-        match ocr_findings(scanner, name, &loaded, options.preprocess) {
+        match ocr_findings(scanner, name, &loaded, options) {
             Ok((findings, stats)) => {
                 report.findings.extend(findings);
                 report.ocr = Some(stats);
@@ -232,24 +236,36 @@ pub struct Reading {
     pub scale: u32,
 }
 
-/// Reads the text in an image. With `preprocess`, small text (see
-/// [`ImageOptions`]) is read a second time at 2×; both readings are
-/// returned, the more confident first. Each reading loses different
-/// characters (upscaled: diacritics; original: `@` at small sizes), so
-/// findings are taken from both.
+/// Reads the text in an image: as one block of text, and (with
+/// `options.both_layouts`) again with automatic layout analysis; with
+/// `options.preprocess`, small text is read a third time at 2×. The
+/// readings come back in that order; each loses different things (one block
+/// interleaves separate notes, automatic layout splits tilted lines, the
+/// upscaled reading drops diacritics, small text reads `@` as `Q`), so
+/// findings are taken from all of them.
 #[cfg(feature = "ocr")]
-pub fn read_text(loaded: &LoadedImage, preprocess: bool) -> Result<Vec<Reading>, super::OcrError> {
+pub fn read_text(
+    loaded: &LoadedImage,
+    options: &ImageOptions,
+) -> Result<Vec<Reading>, super::OcrError> {
     use super::layout::OcrWord;
-    use super::ocr::recognize;
+    use super::ocr::{recognize, Layout};
 
     let gray = gray_on_white(&loaded.pixels);
     let (w, h) = gray.dimensions();
-    let words = recognize(gray.as_raw(), w, h)?;
+    let words = recognize(gray.as_raw(), w, h, Layout::Block)?;
     let mut readings = vec![Reading {
         text: super::OcrText::new(words),
         scale: 1,
     }];
-    if !preprocess {
+    if options.both_layouts {
+        let words = recognize(gray.as_raw(), w, h, Layout::Auto)?;
+        readings.push(Reading {
+            text: super::OcrText::new(words),
+            scale: 1,
+        });
+    }
+    if !options.preprocess {
         return Ok(readings);
     }
     let mut heights: Vec<u32> = readings[0]
@@ -268,7 +284,7 @@ pub fn read_text(loaded: &LoadedImage, preprocess: bool) -> Result<Vec<Reading>,
         return Ok(readings);
     }
     let big = image::imageops::resize(&gray, w * s, h * s, image::imageops::FilterType::CatmullRom);
-    let again: Vec<OcrWord> = recognize(big.as_raw(), w * s, h * s)?
+    let again: Vec<OcrWord> = recognize(big.as_raw(), w * s, h * s, Layout::Block)?
         .into_iter()
         .map(|mut word| {
             let b = &mut word.bbox;
@@ -281,21 +297,10 @@ pub fn read_text(loaded: &LoadedImage, preprocess: bool) -> Result<Vec<Reading>,
             word
         })
         .collect();
-    let weight = |t: &super::OcrText| -> f32 {
-        t.words()
-            .iter()
-            .map(|w| w.conf * w.text.chars().count() as f32)
-            .sum()
-    };
-    let again = Reading {
+    readings.push(Reading {
         text: super::OcrText::new(again),
         scale: s,
-    };
-    if weight(&again.text) > weight(&readings[0].text) {
-        readings.insert(0, again);
-    } else {
-        readings.push(again);
-    }
+    });
     Ok(readings)
 }
 
@@ -304,12 +309,12 @@ fn ocr_findings(
     scanner: &Scanner,
     image: &str,
     loaded: &LoadedImage,
-    preprocess: bool,
+    options: &ImageOptions,
 ) -> Result<(Vec<Finding>, OcrStats), super::OcrError> {
     use std::time::Instant;
 
     let started = Instant::now();
-    let readings = read_text(loaded, preprocess)?;
+    let readings = read_text(loaded, options)?;
     let ocr_ms = started.elapsed().as_secs_f64() * 1e3;
     let started = Instant::now();
     let mut findings: Vec<Finding> = Vec::new();

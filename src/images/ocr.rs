@@ -38,16 +38,27 @@ fn start() -> Result<TessBaseApi, OcrError> {
         .map_err(|_| OcrError::Init)?;
     // Tesseract's diagnostics ("Estimating resolution...") go nowhere.
     let _ = api.set_variable(c"debug_file", c"/dev/null");
-    // The API's default is one uniform block (PSM 6); posters, forms and
-    // screenshots need the layout analysis the `tesseract` command uses
-    // (PSM 3).
-    api.set_variable(c"tessedit_pageseg_mode", c"6")
-        .map_err(|_| OcrError::Init)?;
     Ok(api)
 }
 
+/// How Tesseract finds the text's layout (its page segmentation mode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// One uniform block of text (PSM 6, the API's default): keeps the lines
+    /// of a tilted photo of a sheet together.
+    Block,
+    /// Automatic layout analysis (PSM 3, what the `tesseract` command uses):
+    /// finds separate notes, columns and bubbles.
+    Auto,
+}
+
 /// Reads the words in an 8-bit grayscale image of `width` × `height`.
-pub(crate) fn recognize(gray: &[u8], width: u32, height: u32) -> Result<Vec<OcrWord>, OcrError> {
+pub(crate) fn recognize(
+    gray: &[u8],
+    width: u32,
+    height: u32,
+    layout: Layout,
+) -> Result<Vec<OcrWord>, OcrError> {
     let (Ok(w), Ok(h)) = (i32::try_from(width), i32::try_from(height)) else {
         return Err(OcrError::Recognize("image too large"));
     };
@@ -57,6 +68,12 @@ pub(crate) fn recognize(gray: &[u8], width: u32, height: u32) -> Result<Vec<OcrW
             Ok(api) => api,
             Err(e) => return Err(e.clone()),
         };
+        let psm = match layout {
+            Layout::Block => c"6",
+            Layout::Auto => c"3",
+        };
+        api.set_variable(c"tessedit_pageseg_mode", psm)
+            .map_err(|_| OcrError::Recognize("page segmentation mode refused"))?;
         api.set_image(gray, w, h, 1, w)
             .map_err(|_| OcrError::Recognize("pixel buffer does not match its size"))?;
         api.set_source_resolution(300);
