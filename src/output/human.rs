@@ -92,32 +92,7 @@ pub fn render_check(name: &str, text: &str, findings: &[Finding], style: Style) 
     out.push('\n');
     for (i, f) in findings.iter().enumerate() {
         let (line, col) = line_col(text, f.start);
-        let shown = if style.masked {
-            format!("[{}]", f.kind)
-        } else {
-            f.text.clone()
-        };
-        let sev = f.severity.label(style.lang);
-        let (c, r) = if style.color {
-            (color_of(f.severity), RESET)
-        } else {
-            ("", "")
-        };
-        let _ = writeln!(
-            out,
-            "[{}] {name}:{line}:{col}  {c}{} {sev}{r}  {}{:.2}  {shown}",
-            i + 1,
-            f.kind,
-            if sv { "säkerhet " } else { "score " },
-            f.score,
-        );
-        let _ = writeln!(out, "    {}", f.explanation);
-        let _ = writeln!(
-            out,
-            "    {} {}",
-            if sv { "regel:" } else { "rule:" },
-            f.rule
-        );
+        write_finding(&mut out, i + 1, &format!("{name}:{line}:{col}"), f, style);
     }
     out.push_str(&summary_line(findings, style.lang));
     out.push('\n');
@@ -168,17 +143,6 @@ pub fn render_image(
         );
     }
     for (i, f) in findings.iter().enumerate() {
-        let shown = if style.masked {
-            format!("[{}]", f.kind)
-        } else {
-            f.text.clone()
-        };
-        let sev = f.severity.label(style.lang);
-        let (c, r) = if style.color {
-            (color_of(f.severity), RESET)
-        } else {
-            ("", "")
-        };
         let place = match f.source.as_deref() {
             Some(crate::Source { bbox: Some(b), .. }) => {
                 format!("x={} y={} {}×{}", b.x, b.y, b.width, b.height)
@@ -188,21 +152,7 @@ pub fn render_image(
             }) => format!("metadata {m}"),
             _ => String::new(),
         };
-        let _ = writeln!(
-            out,
-            "[{}] {place}  {c}{} {sev}{r}  {}{:.2}  {shown}",
-            number_from + i,
-            f.kind,
-            if sv { "säkerhet " } else { "score " },
-            f.score,
-        );
-        let _ = writeln!(out, "    {}", f.explanation);
-        let _ = writeln!(
-            out,
-            "    {} {}",
-            if sv { "regel:" } else { "rule:" },
-            f.rule
-        );
+        write_finding(&mut out, number_from + i, &place, f, style);
     }
     if findings.is_empty() && report.error.is_none() {
         let _ = writeln!(
@@ -212,6 +162,37 @@ pub fn render_image(
         );
     }
     out
+}
+
+/// One finding's entry: number, place, kind, severity, score, text, then
+/// the explanation and the rule on their own lines.
+fn write_finding(out: &mut String, number: usize, place: &str, f: &Finding, style: Style) {
+    let sv = style.lang == Lang::Sv;
+    let shown = if style.masked {
+        format!("[{}]", f.kind)
+    } else {
+        f.text.clone()
+    };
+    let sev = f.severity.label(style.lang);
+    let (c, r) = if style.color {
+        (color_of(f.severity), RESET)
+    } else {
+        ("", "")
+    };
+    let _ = writeln!(
+        out,
+        "[{number}] {place}  {c}{} {sev}{r}  {}{:.2}  {shown}",
+        f.kind,
+        if sv { "säkerhet " } else { "score " },
+        f.score,
+    );
+    let _ = writeln!(out, "    {}", f.explanation);
+    let _ = writeln!(
+        out,
+        "    {} {}",
+        if sv { "regel:" } else { "rule:" },
+        f.rule
+    );
 }
 
 /// "3 fynd: 1 hög, 2 medel" / "3 findings: 1 high, 2 medium".
