@@ -7,7 +7,7 @@
 //! come from `corpus/images/` (examples/image_corpus.rs).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use postvakt::images::{check_image, load, read_text, ImageLimits, ImageOptions};
+use postvakt::images::{check_image, load, read_text, ImageLimits, ImageOptions, Tesseract};
 use postvakt::Scanner;
 
 const IMAGES: &[(&str, &str)] = &[
@@ -50,9 +50,12 @@ fn bench(c: &mut Criterion) {
     });
     let img = load(&bytes, &ImageLimits::default()).unwrap();
     g.bench_function("ocr/poster_24px_png", |b| {
-        b.iter(|| read_text(&img, &options).unwrap().len())
+        b.iter(|| read_text(&img, &options, &Tesseract).unwrap().len())
     });
-    let text = read_text(&img, &options).unwrap()[0].text.text.clone();
+    let text = read_text(&img, &options, &Tesseract).unwrap()[0]
+        .text
+        .text
+        .clone();
     g.bench_function("scan/poster_24px_png", |b| {
         b.iter(|| scanner.scan_text(&text).len())
     });

@@ -12,7 +12,6 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    limit_openmp_threads();
     match cli::run() {
         Ok(code) => code,
         Err(err) => {
@@ -22,38 +21,6 @@ fn main() -> ExitCode {
             eprintln!("postvakt: {err:#}");
             ExitCode::from(2)
         }
-    }
-}
-
-/// Tesseract's OpenMP threads compete with rayon's workers: the labelled
-/// image set took 1449 ms of CPU per image with them and 295 ms with
-/// `OMP_THREAD_LIMIT=1` (README, Benchmarks). OpenMP reads the variable when
-/// the library is loaded, before `main`, so setting it here is too late:
-/// when a command will run OCR and the user has not set it, the process
-/// re-executes itself once with it set. A user's own setting wins.
-fn limit_openmp_threads() {
-    use std::os::unix::process::CommandExt;
-
-    if std::env::var_os("OMP_THREAD_LIMIT").is_some() {
-        return;
-    }
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let ocr = args.iter().skip(1).any(|a| {
-        a == "redact"
-            || a == "ocr"
-            || a == "--images"
-            || a == "--image"
-            || a.to_string_lossy().starts_with("--image=")
-    });
-    if !ocr {
-        return;
-    }
-    if let Ok(exe) = std::env::current_exe() {
-        // `exec` only returns on failure; then go on, only slower.
-        let _ = std::process::Command::new(exe)
-            .args(&args[1..])
-            .env("OMP_THREAD_LIMIT", "1")
-            .exec();
     }
 }
 

@@ -435,3 +435,38 @@ fn redact_writes_a_clean_copy() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains(".png, .jpg"), "{}", stderr(&o));
 }
+
+#[cfg(feature = "ocr")]
+#[test]
+fn a_missing_or_broken_ocr_helper_is_an_error_for_that_image() {
+    // postvakt alone, without postvakt-ocr beside it.
+    let dir = scratch("lonely");
+    let lonely = dir.join("postvakt");
+    std::fs::copy(env!("CARGO_BIN_EXE_postvakt"), &lonely).unwrap();
+    let o = Command::new(&lonely)
+        .args(["check", "-", "--image", &shared_sample()])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("the OCR helper") && stderr(&o).contains("could not start"),
+        "{}",
+        stderr(&o)
+    );
+
+    // The helper refuses a request it cannot trust and stops.
+    let helper = PathBuf::from(env!("CARGO_BIN_EXE_postvakt-ocr"));
+    let mut child = Command::new(helper)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut request = vec![9u8];
+    request.extend(10u32.to_le_bytes());
+    request.extend(10u32.to_le_bytes());
+    child.stdin.take().unwrap().write_all(&request).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.stdout[0], 1, "an error response");
+}

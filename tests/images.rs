@@ -175,6 +175,7 @@ fn labelled_images_meet_the_recall_floor() {
         at_floor.map(Ok),
         &ImageOptions::default(),
         postvakt::Severity::Info,
+        &postvakt::images::Tesseract,
     );
     assert!(ev.failed_images.is_empty(), "{:?}", ev.failed_images);
     for kind in [Kind::Personnummer, Kind::Phone, Kind::Email] {

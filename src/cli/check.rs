@@ -224,7 +224,7 @@ fn check_one(
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            let (mut report, _) = images::check_image(scanner, &name, &[], opts);
+            let (mut report, _) = images::check_image_with(scanner, &name, &[], opts, None);
             report.error = Some(format!("could not read the file: {e}"));
             return Checked {
                 report,
@@ -232,7 +232,8 @@ fn check_one(
             };
         }
     };
-    let (mut report, img) = images::check_image(scanner, &name, &bytes, opts);
+    let (mut report, img) =
+        images::check_image_with(scanner, &name, &bytes, opts, super::ocr_helper::engine());
     report.findings.retain(|f| f.severity >= min);
     let mut redacted = None;
     // No copy when OCR failed: filling nothing and calling it redacted would mislead.

@@ -79,6 +79,8 @@ pub fn run(a: EvalArgs) -> Result<ExitCode> {
             records,
             &options,
             a.min_severity.into(),
+            super::ocr_helper::engine()
+                .ok_or_else(|| anyhow::anyhow!("this build has no OCR (cargo feature `ocr`)"))?,
         );
         let wall = started.elapsed();
         let mut out = std::io::stdout().lock();

@@ -5,6 +5,7 @@ mod eval;
 mod generate;
 #[cfg(feature = "ocr")]
 mod ocr;
+mod ocr_helper;
 mod redact;
 mod scan;
 

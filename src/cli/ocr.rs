@@ -33,7 +33,7 @@ pub fn run(a: OcrArgs) -> Result<ExitCode> {
         preprocess: !a.no_preprocess,
         ..Default::default()
     };
-    let readings = images::read_text(&img, &options)
+    let readings = images::read_text(&img, &options, &super::ocr_helper::HelperOcr)
         .map_err(|e| anyhow::anyhow!("{}: {e}", a.image.display()))?;
     // The first reading, as one block (findings come from all; see `check`).
     let text = &readings[0].text;

@@ -42,7 +42,13 @@ pub fn run(a: RedactArgs) -> Result<ExitCode> {
     let bytes =
         std::fs::read(&a.image).with_context(|| format!("reading {}", a.image.display()))?;
     let name = a.image.display().to_string();
-    let (report, img) = images::check_image(&scanner, &name, &bytes, &ImageOptions::default());
+    let (report, img) = images::check_image_with(
+        &scanner,
+        &name,
+        &bytes,
+        &ImageOptions::default(),
+        super::ocr_helper::engine(),
+    );
     let Some(img) = img else {
         bail!("{name}: {}", report.error.unwrap_or_default());
     };

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::metadata::{self, Role};
-use super::{load, ImageLimits, LoadedImage};
+use super::{load, ImageLimits, Layout, LoadedImage, OcrEngine};
 use crate::{Finding, Kind, Scanner, Severity, Source};
 
 /// What to do with an image.
@@ -12,7 +12,7 @@ use crate::{Finding, Kind, Scanner, Severity, Source};
 pub struct ImageOptions {
     /// Limits checked before decoding.
     pub limits: ImageLimits,
-    /// Read the text in the pixels (needs the `ocr` feature; ignored without).
+    /// Read the text in the pixels (needs an OCR engine).
     pub ocr: bool,
     /// Upscale small text and read again when it helps (see
     /// [`ImageOptions::default`]).
@@ -79,14 +79,28 @@ pub struct ImageReport {
     pub error: Option<String>,
 }
 
-/// Checks one image's bytes: metadata, then (feature `ocr`) the text in
-/// its pixels through `scanner`. Returns the report and, when the pixels
-/// could be decoded, the image (for [`super::redact`]).
+/// Checks one image's bytes with Tesseract in this process (feature
+/// `ocr`): see [`check_image_with`].
+#[cfg(feature = "ocr")]
 pub fn check_image(
     scanner: &Scanner,
     name: &str,
     bytes: &[u8],
     options: &ImageOptions,
+) -> (ImageReport, Option<LoadedImage>) {
+    check_image_with(scanner, name, bytes, options, Some(&super::Tesseract))
+}
+
+/// Checks one image's bytes: metadata, then (with an `engine` and
+/// `options.ocr`) the text in its pixels through `scanner`. Returns the
+/// report and, when the pixels could be decoded, the image (for
+/// [`super::redact`]).
+pub fn check_image_with(
+    scanner: &Scanner,
+    name: &str,
+    bytes: &[u8],
+    options: &ImageOptions,
+    engine: Option<&dyn OcrEngine>,
 ) -> (ImageReport, Option<LoadedImage>) {
     let mut report = ImageReport {
         image: name.to_string(),
@@ -110,22 +124,23 @@ pub fn check_image(
     report.format = Some(loaded.format);
     report.width = loaded.width();
     report.height = loaded.height();
-    #[cfg(feature = "ocr")]
     if options.ocr {
-        match ocr_findings(scanner, name, &loaded, options) {
-            Ok((findings, stats)) => {
-                report.findings.extend(findings);
-                report.ocr = Some(stats);
+        match engine {
+            Some(engine) => match ocr_findings(scanner, name, &loaded, options, engine) {
+                Ok((findings, stats)) => {
+                    report.findings.extend(findings);
+                    report.ocr = Some(stats);
+                }
+                Err(e) => report.error = Some(e.to_string()),
+            },
+            None => {
+                report.error = Some(
+                    "no OCR engine in this build (cargo feature `ocr`): only the metadata was \
+                     checked"
+                        .to_string(),
+                )
             }
-            Err(e) => report.error = Some(e.to_string()),
         }
-    }
-    #[cfg(not(feature = "ocr"))]
-    if options.ocr {
-        report.error = Some(
-            "this build of postvakt has no OCR (cargo feature `ocr`): only the metadata was checked"
-                .to_string(),
-        );
     }
     (report, Some(loaded))
 }
@@ -199,7 +214,6 @@ fn metadata_findings(
 /// Pixels for Tesseract: 8-bit gray, transparent areas on white (a
 /// screenshot with a transparent background would otherwise turn black, and
 /// its black text with it).
-#[cfg(feature = "ocr")]
 fn gray_on_white(img: &image::DynamicImage) -> image::GrayImage {
     if !img.color().has_alpha() {
         return img.to_luma8();
@@ -218,16 +232,13 @@ fn gray_on_white(img: &image::DynamicImage) -> image::GrayImage {
 /// lost more than it won (Tesseract dropped diacritics: `Öberg` → `Oberg`),
 /// and 3-4× factors did worse than 2×; below 12 px, 2× raised recall from
 /// 5/12 to 8/12.
-#[cfg(feature = "ocr")]
 const SMALL_TEXT_PX: u32 = 12;
 /// Upscaled readings stay under this many pixels.
-#[cfg(feature = "ocr")]
 const MAX_UPSCALED_PIXELS: u64 = 16_000_000;
 
 /// One reading of an image by Tesseract: the words joined into lines and
 /// blocks, each word with its box in the image's pixels, and the upscaling
 /// factor it was read at.
-#[cfg(feature = "ocr")]
 #[derive(Debug, Clone)]
 pub struct Reading {
     /// The text and its words.
@@ -243,13 +254,18 @@ pub struct Reading {
 /// interleaves separate notes, automatic layout splits tilted lines, the
 /// upscaled reading drops diacritics, small text reads `@` as `Q`), so
 /// findings are taken from all of them.
-#[cfg(feature = "ocr")]
 pub fn read_text(
     loaded: &LoadedImage,
     options: &ImageOptions,
+    engine: &dyn OcrEngine,
 ) -> Result<Vec<Reading>, super::OcrError> {
-    use super::layout::OcrWord;
-    use super::ocr::{recognize, Layout};
+    use super::layout::{parse_tsv, OcrWord};
+
+    let recognize = |gray: &[u8], w: u32, h: u32, layout: Layout| {
+        engine
+            .recognize(gray, w, h, layout)
+            .map(|tsv| parse_tsv(&tsv))
+    };
 
     let gray = gray_on_white(&loaded.pixels);
     let (w, h) = gray.dimensions();
@@ -304,17 +320,17 @@ pub fn read_text(
     Ok(readings)
 }
 
-#[cfg(feature = "ocr")]
 fn ocr_findings(
     scanner: &Scanner,
     image: &str,
     loaded: &LoadedImage,
     options: &ImageOptions,
+    engine: &dyn OcrEngine,
 ) -> Result<(Vec<Finding>, OcrStats), super::OcrError> {
     use std::time::Instant;
 
     let started = Instant::now();
-    let readings = read_text(loaded, options)?;
+    let readings = read_text(loaded, options, engine)?;
     let ocr_ms = started.elapsed().as_secs_f64() * 1e3;
     let started = Instant::now();
     let mut findings: Vec<Finding> = Vec::new();
@@ -433,7 +449,13 @@ mod tests {
         jpg.extend(((com.len() + 2) as u16).to_be_bytes());
         jpg.extend(com);
         jpg.extend([0xFF, 0xDA, 0, 2]);
-        let (report, img) = check_image(&Scanner::new(), "x.jpg", &jpg, &ImageOptions::default());
+        let (report, img) = check_image_with(
+            &Scanner::new(),
+            "x.jpg",
+            &jpg,
+            &ImageOptions::default(),
+            None,
+        );
         assert!(img.is_none());
         assert!(
             report.error.as_deref().unwrap().contains("corrupt"),

@@ -16,7 +16,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{check_image, ImageOptions};
+use super::{check_image_with, ImageOptions, OcrEngine};
 use crate::eval::{self, Evaluation, GoldRecord};
 use crate::input::RecordError;
 use crate::{Finding, Kind, Scanner, Severity};
@@ -113,14 +113,15 @@ fn same_text(kind: Kind, gold: &str, found: &str) -> bool {
     long.contains(short.as_str()) && short.len() * 10 >= long.len() * 6
 }
 
-/// Checks each gold record's image (read from `dir`) and scores its OCR
-/// findings at or above `min`. Records without `image` are read as failed.
+/// Checks each gold record's image (read from `dir`) with `engine` and
+/// scores its OCR findings at or above `min`. Records without `image` are read as failed.
 pub fn evaluate_images<I>(
     scanner: &Scanner,
     dir: &Path,
     records: I,
     options: &ImageOptions,
     min: Severity,
+    engine: &dyn OcrEngine,
 ) -> ImageEvaluation
 where
     I: IntoIterator<Item = Result<GoldRecord, RecordError>>,
@@ -145,7 +146,8 @@ where
             };
             let (report, error) = match std::fs::read(dir.join(image)) {
                 Ok(bytes) => {
-                    let (report, _) = check_image(scanner, image, &bytes, options);
+                    let (report, _) =
+                        check_image_with(scanner, image, &bytes, options, Some(engine));
                     let e = report.error.clone();
                     (Some(report), e)
                 }

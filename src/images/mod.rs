@@ -12,6 +12,7 @@
 //! [`Scanner`]: crate::Scanner
 
 mod check;
+mod engine;
 pub mod eval;
 mod layout;
 pub mod metadata;
@@ -22,12 +23,13 @@ mod xmp;
 
 use std::io::Cursor;
 
-pub use check::{check_image, ImageOptions, ImageReport, OcrStats};
 #[cfg(feature = "ocr")]
-pub use check::{read_text, Reading};
+pub use check::check_image;
+pub use check::{check_image_with, read_text, ImageOptions, ImageReport, OcrStats, Reading};
+pub use engine::{Layout, OcrEngine, OcrError};
 pub use layout::{parse_tsv, OcrText, OcrWord};
 #[cfg(feature = "ocr")]
-pub use ocr::OcrError;
+pub use ocr::Tesseract;
 pub use redact::{redact, OutputFormat};
 
 /// Upper bounds for one image, checked before any pixel is decoded.
