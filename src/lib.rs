@@ -43,6 +43,7 @@ pub mod generate;
 pub mod images;
 pub mod input;
 pub mod output;
+mod phf;
 pub mod rules;
 mod scanner;
 mod text;

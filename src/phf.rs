@@ -1,0 +1,117 @@
+//! A perfect hash set of strings, built by `build.rs` at compile time
+//! (hash and displace, as in CHD): one hash of the key picks a bucket and
+//! two numbers; the bucket's displacement turns them into the one slot the
+//! key can be in, and one comparison says whether it is there. No table is
+//! filled at start-up.
+//!
+//! This file is also compiled into `build.rs` (`#[path]`), which builds the
+//! tables with [`build`]: keep it free of crate imports.
+
+/// FNV-1a over the bytes, then a finalizer.
+pub fn hash(key: &[u8]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for &b in key {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
+/// The slot of a key with hash `h` under displacement `d`, in `n` slots
+/// (`n` a power of two: masks, no division).
+#[inline]
+fn slot(h: u64, d: u32, n: usize) -> usize {
+    let mask = n as u64 - 1;
+    let bits = n.trailing_zeros();
+    let (f1, f2) = ((h >> 32) & mask, (h & 0xffff_ffff) | 1);
+    let (d0, d1) = (u64::from(d) >> bits, u64::from(d) & mask);
+    (f1.wrapping_add(d0.wrapping_mul(f2)).wrapping_add(d1) & mask) as usize
+}
+
+/// A set of strings with one possible slot per key.
+#[derive(Debug)]
+pub struct Set {
+    /// Per bucket, the seed of the second hash.
+    pub disps: &'static [u32],
+    /// The keys by slot; empty strings are free slots.
+    pub keys: &'static [&'static str],
+}
+
+impl Set {
+    /// True when `key` is in the set.
+    #[inline]
+    pub fn contains(&self, key: &str) -> bool {
+        if self.keys.is_empty() {
+            return false;
+        }
+        let h = hash(key.as_bytes());
+        let b = (h >> 7) as usize & (self.disps.len() - 1);
+        !key.is_empty() && self.keys[slot(h, self.disps[b], self.keys.len())] == key
+    }
+}
+
+/// Builds the tables for `keys` (distinct, non-empty): per bucket a
+/// displacement, and the keys by slot.
+#[allow(dead_code)]
+pub fn build(keys: &[String]) -> (Vec<u32>, Vec<String>) {
+    // Powers of two, so lookups mask instead of dividing.
+    let n = keys.len().max(1).next_power_of_two();
+    let buckets = n.div_ceil(4).next_power_of_two();
+    let mut by_bucket: Vec<Vec<&String>> = vec![Vec::new(); buckets];
+    for k in keys {
+        by_bucket[(hash(k.as_bytes()) >> 7) as usize & (buckets - 1)].push(k);
+    }
+    let mut order: Vec<usize> = (0..buckets).collect();
+    order.sort_by_key(|&b| std::cmp::Reverse(by_bucket[b].len()));
+    let mut disps = vec![0u32; buckets];
+    let mut slots: Vec<String> = vec![String::new(); n];
+    for b in order {
+        if by_bucket[b].is_empty() {
+            continue;
+        }
+        'seed: for d in 0u32.. {
+            let mut taken = Vec::with_capacity(by_bucket[b].len());
+            for k in &by_bucket[b] {
+                let s = slot(hash(k.as_bytes()), d, n);
+                if !slots[s].is_empty() || taken.contains(&s) {
+                    continue 'seed;
+                }
+                taken.push(s);
+            }
+            for (k, s) in by_bucket[b].iter().zip(taken) {
+                slots[s] = (*k).clone();
+            }
+            disps[b] = d;
+            break;
+        }
+    }
+    (disps, slots)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_and_no_other() {
+        let keys: Vec<String> = (0..3000).map(|i| format!("k{i}")).collect();
+        let (disps, slots) = build(&keys);
+        let keys_static: Vec<&'static str> = slots
+            .iter()
+            .map(|s| &*Box::leak(s.clone().into_boxed_str()))
+            .collect();
+        let set = Set {
+            disps: Box::leak(disps.into_boxed_slice()),
+            keys: Box::leak(keys_static.into_boxed_slice()),
+        };
+        assert!(keys.iter().all(|k| set.contains(k)));
+        assert!(!set.contains("k3000") && !set.contains("") && !set.contains("x"));
+        let empty = Set {
+            disps: &[0],
+            keys: &[],
+        };
+        assert!(!empty.contains("a"));
+    }
+}
