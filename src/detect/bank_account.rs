@@ -5,11 +5,14 @@
 //! Bankgiro and plusgiro numbers are not reported: they are organisations'
 //! public payment addresses, and their shapes (`5050-1055`, `12 34 56-7`)
 //! never match a clearing number followed by a 7-10 digit account.
-//! Swedish domestic numbers of banks whose accounts end in a Luhn check
-//! digit (Swedbank 8xxx, Danske Bank 9180, Nordea personkonto, …) are
-//! validated; for the other banks (mod 11 over clearing and account, per
-//! Bankgirot's "Bankernas kontonummeruppbyggnad") only shape and context are
-//! checked, and those findings carry a lower score and say so.
+//! Swedish domestic numbers are validated by their bank's rule, per
+//! Bankgirot's "Bankernas kontonummeruppbyggnad": a Luhn check digit over a
+//! ten-digit account (type 2, comments 1 and 3: Swedbank 8xxx, Danske Bank
+//! 9180, Nordea personkonto, …), mod 11 over clearing and a seven-digit
+//! account (type 1: most banks), or mod 11 over a nine-digit account
+//! (Handelsbanken). A number that fails its bank's rule, or whose clearing
+//! number belongs to no known bank, is still reported beside a banking word,
+//! with a lower score, since it is likely someone's account mistyped.
 
 use regex::Regex;
 
@@ -26,8 +29,6 @@ const RULES: &[&str] = &[
 /// Clearing ranges whose account numbers end in a Luhn (mod 10) check digit
 /// over a ten-digit, zero-filled account (Bankgirot's type 2, comments 1 and
 /// 3, and Nordea's personkonto, whose account is a personnummer).
-/// Checked against examples from public account libraries; the type 1 banks
-/// (mod 11 over clearing and account) are not checked yet.
 const LUHN_CLEARING: &[(u32, u32)] = &[
     (3300, 3300),
     (3782, 3782),
@@ -39,19 +40,104 @@ const LUHN_CLEARING: &[(u32, u32)] = &[
     (9960, 9969),
 ];
 
-/// True when the account validates by its bank's rule; None when the
-/// bank's rule is not implemented.
-fn swedish_valid(clearing: u32, account: &[u8]) -> Option<bool> {
-    if !LUHN_CLEARING
+/// Type 1, comment 1: mod 11 over the clearing number's last three digits
+/// and the seven-digit account. Clearing ranges written here from
+/// Bankgirot's public table (Danske Bank, Nordea, SEB, Swedbank 7xxx,
+/// Länsförsäkringar 3400 and 906x, ICA, SBAB, Forex, Ikano, Resurs, ...).
+const TYPE1_COMMENT1: &[(u32, u32)] = &[
+    (1100, 2099),
+    (2400, 2499),
+    (3000, 3299),
+    (3301, 3781),
+    (3783, 3999),
+    (5000, 5999),
+    (7000, 7999),
+    (9060, 9079),
+    (9120, 9149),
+    (9170, 9179),
+    (9230, 9239),
+    (9250, 9259),
+    (9270, 9289),
+    (9400, 9449),
+    (9460, 9469),
+    (9630, 9639),
+    (9680, 9689),
+];
+
+/// Type 1, comment 2: mod 11 over the whole four-digit clearing number and
+/// the seven-digit account (Ålandsbanken, Nordea 4xxx, Länsförsäkringar
+/// 902x, Citibank, Nordnet, Skandia, DnB, Landshypotek, BNP, Avanza, Erik
+/// Penser, Nordax, Svea, JAK, Ekobanken, Northmill, Klarna).
+const TYPE1_COMMENT2: &[(u32, u32)] = &[
+    (2300, 2399),
+    (4000, 4999),
+    (9020, 9029),
+    (9040, 9049),
+    (9100, 9109),
+    (9150, 9169),
+    (9190, 9199),
+    (9260, 9269),
+    (9390, 9399),
+    (9470, 9479),
+    (9550, 9569),
+    (9590, 9599),
+    (9640, 9649),
+    (9660, 9679),
+    (9700, 9709),
+    (9750, 9759),
+    (9780, 9789),
+];
+
+/// Handelsbanken (type 2, comment 2): mod 11 over a nine-digit account.
+const HANDELSBANKEN: (u32, u32) = (6000, 6999);
+
+fn in_ranges(ranges: &[(u32, u32)], clearing: u32) -> bool {
+    ranges.iter().any(|&(a, b)| (a..=b).contains(&clearing))
+}
+
+/// Bankgirot's mod 11: weights 1, 2, …, 10, 1, 2, … from the rightmost
+/// digit; valid when the sum is divisible by 11.
+fn mod11_valid(digits: &[u8]) -> bool {
+    let sum: u32 = digits
         .iter()
-        .any(|&(a, b)| (a..=b).contains(&clearing))
-        || account.len() > 10
-    {
-        return None;
+        .rev()
+        .enumerate()
+        .map(|(i, d)| u32::from(d - b'0') * (i as u32 % 10 + 1))
+        .sum();
+    sum % 11 == 0
+}
+
+/// True when the account validates by its bank's rule; None when the
+/// clearing number belongs to no bank in the tables.
+fn swedish_valid(clearing: u32, account: &[u8]) -> Option<bool> {
+    let clearing_digits = format!("{clearing:04}").into_bytes();
+    let padded = |len: usize| -> Option<Vec<u8>> {
+        (account.len() <= len).then(|| {
+            let mut v = vec![b'0'; len - account.len()];
+            v.extend_from_slice(account);
+            v
+        })
+    };
+    if in_ranges(LUHN_CLEARING, clearing) {
+        return Some(padded(10).is_some_and(|ten| crate::validate::luhn::is_valid(&ten)));
     }
-    let mut ten = vec![b'0'; 10 - account.len()];
-    ten.extend_from_slice(account);
-    Some(crate::validate::luhn::is_valid(&ten))
+    if in_ranges(TYPE1_COMMENT1, clearing) || in_ranges(TYPE1_COMMENT2, clearing) {
+        if account.len() != 7 {
+            return Some(false);
+        }
+        let from = if in_ranges(TYPE1_COMMENT1, clearing) {
+            1
+        } else {
+            0
+        };
+        let mut digits = clearing_digits[from..].to_vec();
+        digits.extend_from_slice(account);
+        return Some(mod11_valid(&digits));
+    }
+    if (HANDELSBANKEN.0..=HANDELSBANKEN.1).contains(&clearing) {
+        return Some(padded(9).is_some_and(|nine| mod11_valid(&nine)));
+    }
+    None
 }
 
 /// IBAN lengths per country (ISO 13616 registry), for the countries residents
@@ -277,6 +363,47 @@ mod tests {
     use crate::Kind;
 
     #[test]
+    fn swedish_accounts_by_bank_type() {
+        use super::swedish_valid;
+        // Account numbers the banks publish themselves (company and example
+        // accounts), as collected in the public test suite of
+        // Bankinfrastruktur/BankData; each sums to a multiple of 11 by hand.
+        for (clearing, account) in [
+            (1274, "0235305"),    // Danske Bank, type 1 comment 1
+            (1294, "0145237"),    // Danske Bank
+            (3473, "1701473"),    // Nordea, type 1 comment 1
+            (5839, "8257466"),    // SEB
+            (5140, "0010004"),    // SEB
+            (5491, "0000003"),    // SEB
+            (9022, "1114884"),    // Länsförsäkringar, type 1 comment 2
+            (9040, "1106944"),    // Citibank, type 1 comment 2
+            (9190, "6543218"),    // DnB, type 1 comment 2
+            (6114, "517182351"),  // Handelsbanken
+            (8327, "0147258925"), // Swedbank (Luhn), clearing check digit aside
+        ] {
+            assert_eq!(
+                swedish_valid(clearing, account.as_bytes()),
+                Some(true),
+                "{clearing} {account}"
+            );
+        }
+        for (clearing, account) in [
+            (9272, "1829751"),   // ICA Banken, wrong check digit
+            (1234, "3456789"),   // Danske Bank, wrong check digit
+            (6789, "123456788"), // Handelsbanken, wrong check digit
+            (5140, "10004"),     // SEB requires seven digits
+            (9022, "1114885"),
+        ] {
+            assert_eq!(
+                swedish_valid(clearing, account.as_bytes()),
+                Some(false),
+                "{clearing} {account}"
+            );
+        }
+        assert_eq!(swedish_valid(9999, b"0123454"), None, "no bank");
+    }
+
+    #[test]
     fn iban_check() {
         // ISO 13616 examples (the registry's own sample IBANs).
         assert!(iban_valid("SE4550000000058398257466"));
@@ -307,7 +434,7 @@ mod tests {
         assert_eq!(swedish_valid(8351, b"3922422240"), Some(false));
         assert_eq!(swedish_valid(9180, b"3922422245"), Some(true));
         assert_eq!(swedish_valid(3300, b"8009286249"), Some(true));
-        assert_eq!(swedish_valid(6789, b"123456789"), None);
+        assert_eq!(swedish_valid(9999, b"1234567"), None, "no bank");
         let f = crate::testutil::scan("Lönekonto 8351-9, 392 242 224-5");
         assert_eq!(f[0].rule, "bank_account.swedish_valid");
     }
