@@ -323,13 +323,18 @@ impl Cues {
         Cues { words, bits }
     }
 
+    #[inline]
     fn contains(&self, word: &str) -> bool {
         let b = word.as_bytes();
         let Some(&first) = b.first() else {
             return false;
         };
-        self.bits[usize::from(first)] & (1 << b.len().min(63)) != 0
-            && self.words.iter().any(|t| super::word_is(word, t))
+        self.bits[usize::from(first)] & (1 << b.len().min(63)) != 0 && self.slow_contains(word)
+    }
+
+    #[inline(never)]
+    fn slow_contains(&self, word: &str) -> bool {
+        self.words.iter().any(|t| super::word_is(word, t))
     }
 }
 
@@ -400,12 +405,12 @@ fn lowercase_name<'a>(
     let before = i
         .checked_sub(1)
         .map(|j| ws[j])
-        .filter(|p| adjacent(text, p.end, w.start))
-        .is_some_and(|p| LOWER_BEFORE_CUES.contains(p.text));
+        .filter(|p| LOWER_BEFORE_CUES.contains(p.text))
+        .is_some_and(|p| adjacent(text, p.end, w.start));
     let after = ws
         .get(i + 1)
-        .filter(|n| adjacent(text, w.end, n.start))
-        .is_some_and(|n| LOWER_AFTER_CUES.contains(n.text));
+        .filter(|n| LOWER_AFTER_CUES.contains(n.text))
+        .is_some_and(|n| adjacent(text, w.end, n.start));
     if !(before || after) {
         return None;
     }
@@ -515,16 +520,23 @@ impl Detector for Name {
             // a signature mark, are looked up (most words are neither); the
             // checks below allocate nothing.
             let prev = i.checked_sub(1).map(|j| ws[j]);
-            let close_to_prev = prev.is_some_and(|p| {
-                text[p.end..w.start]
-                    .chars()
-                    .all(|c| c == ' ' || c == '\u{a0}' || c == ',')
-            });
+            // The cue lists first (one bit test each rejects most words),
+            // the gap between the words only for a cue.
             let prev_is = |cues: &Cues| prev.is_some_and(|p| cues.contains(p.text));
-            let greeted = close_to_prev && prev_is(&GREETING_CUES);
+            let greeted = prev_is(&GREETING_CUES)
+                && prev.is_some_and(|p| {
+                    text[p.end..w.start]
+                        .chars()
+                        .all(|c| c == ' ' || c == '\u{a0}' || c == ',')
+                });
             // `/Anna`, `//Petra` open a signature anywhere; a dash only on
             // the last line (a dash also opens the lines of a thread).
-            let slash_signed = {
+            let mark_before = {
+                let h = text.as_bytes()[..w.start].trim_ascii_end();
+                // `/`, `-`, or the last byte of `–`/`—` (E2 80 93/94).
+                matches!(h.last(), Some(b'/' | b'-' | 0x93 | 0x94))
+            };
+            let slash_signed = mark_before && {
                 let h = text[..w.start].trim_end_matches([' ', '\u{a0}']);
                 let marks = h.trim_end_matches(['/', '—', '–', '-']);
                 let at_line_start = marks.is_empty() || marks.ends_with('\n');
@@ -534,14 +546,12 @@ impl Detector for Name {
                         || mark == "//"
                         || (matches!(mark, "—" | "–" | "-") && !text[w.start..].contains('\n')))
             };
-            let opener_signed = {
-                let gap_ok = prev.is_some_and(|p| {
+            let opener_signed = prev_is(&OPENER_CUES)
+                && prev.is_some_and(|p| {
                     text[p.end..w.start]
                         .chars()
                         .all(|c| c.is_whitespace() || c == ',')
                 });
-                gap_ok && prev_is(&OPENER_CUES)
-            };
             let signed = slash_signed || opener_signed;
             if !w.capitalised() && !greeted && !signed {
                 // A known given name in lower case, as residents write, with a
@@ -575,7 +585,12 @@ impl Detector for Name {
             }
             // `rektor Anna`, `undersköterskan Fatima`: a title right before
             // (looked up only for capitalised words, which are few).
-            let titled = close_to_prev && prev.is_some_and(|p| is_title(p.text));
+            let titled = prev.is_some_and(|p| {
+                is_title(p.text)
+                    && text[p.end..w.start]
+                        .chars()
+                        .all(|c| c == ' ' || c == '\u{a0}' || c == ',')
+            });
             let folded: &str = fold_at(i);
             let mut given = is_given(lx, folded);
             let known_given = given;
