@@ -171,20 +171,15 @@ fn metadata_findings(
             source: source.clone(),
         };
         match f.role {
-            Role::Person => out.push(whole(
-                Kind::Name,
-                "metadata.person",
-                Severity::Low,
-                0.8,
-                scanner.explain("metadata.person").to_string(),
-            )),
-            Role::Serial => out.push(whole(
-                Kind::DeviceId,
-                "metadata.serial",
-                Severity::Low,
-                0.9,
-                scanner.explain("metadata.serial").to_string(),
-            )),
+            Role::Person | Role::Serial => {
+                let (kind, rule, score) = if f.role == Role::Person {
+                    (Kind::Name, "metadata.person", 0.8)
+                } else {
+                    (Kind::DeviceId, "metadata.serial", 0.9)
+                };
+                let explanation = scanner.explain(rule).to_string();
+                out.push(whole(kind, rule, Severity::Low, score, explanation));
+            }
             Role::Location { lat, lon } => {
                 let explanation = scanner
                     .explain("metadata.gps")
