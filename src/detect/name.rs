@@ -400,22 +400,11 @@ fn lowercase_name<'a>(
     if w.text.len() < 3 || !w.text.starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
-    // The context first (two short lists), the lexicons only then: this
-    // runs for every lowercase word.
-    let before = i
-        .checked_sub(1)
-        .map(|j| ws[j])
-        .filter(|p| LOWER_BEFORE_CUES.contains(p.text))
-        .is_some_and(|p| adjacent(text, p.end, w.start));
-    let after = ws
-        .get(i + 1)
-        .filter(|n| LOWER_AFTER_CUES.contains(n.text))
-        .is_some_and(|n| adjacent(text, w.end, n.start));
-    if !(before || after) {
-        return None;
-    }
-    // Already folded (no ASCII or Latin-1 capital): look it up as written.
+    // The given-name lexicon first (one hash; few words are names), the
+    // context only then: this runs for every lowercase word, and the cue
+    // words (`och`, `med`, `har`, `som`) are among the commonest.
     let b = w.text.as_bytes();
+    // Already folded (no ASCII or Latin-1 capital): look it up as written.
     let folded = !b.iter().enumerate().any(|(k, &c)| {
         c.is_ascii_uppercase()
             || (c == 0xC3 && b.get(k + 1).is_some_and(|&n| (0x80..=0x9E).contains(&n)))
@@ -427,6 +416,18 @@ fn lowercase_name<'a>(
         || lx.towns.contains(f)
         || LOWER_NEVER.contains(&f)
     {
+        return None;
+    }
+    let before = i
+        .checked_sub(1)
+        .map(|j| ws[j])
+        .filter(|p| LOWER_BEFORE_CUES.contains(p.text))
+        .is_some_and(|p| adjacent(text, p.end, w.start));
+    let after = ws
+        .get(i + 1)
+        .filter(|n| LOWER_AFTER_CUES.contains(n.text))
+        .is_some_and(|n| adjacent(text, w.end, n.start));
+    if !(before || after) {
         return None;
     }
     Some(move |cx: &ScanCtx<'_>| {
