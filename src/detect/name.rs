@@ -388,14 +388,15 @@ const LOWER_NEVER: &[&str] = &[
 ];
 
 /// A lowercase word that is a known given name (not an ordinary word) with
-/// a person's context on either side: a finding maker, or `None`.
+/// a person's context on either side: its finding, or `None`.
 fn lowercase_name<'a>(
-    text: &'a str,
+    cx: &ScanCtx<'_>,
     ws: &'a [Word<'a>],
     i: usize,
     lx: &Lexicons,
     fold_at: &dyn Fn(usize) -> &'a str,
-) -> Option<impl FnOnce(&ScanCtx<'_>) -> Finding + 'a> {
+) -> Option<Finding> {
+    let text = cx.text();
     let w = ws[i];
     if w.text.len() < 3 || !w.text.starts_with(|c: char| c.is_lowercase()) {
         return None;
@@ -430,15 +431,13 @@ fn lowercase_name<'a>(
     if !(before || after) {
         return None;
     }
-    Some(move |cx: &ScanCtx<'_>| {
-        cx.finding(
-            Kind::Name,
-            (w.start, w.end),
-            if before && after { 0.75 } else { 0.6 },
-            Severity::Medium,
-            "name.lowercase",
-        )
-    })
+    Some(cx.finding(
+        Kind::Name,
+        (w.start, w.end),
+        if before && after { 0.75 } else { 0.6 },
+        Severity::Medium,
+        "name.lowercase",
+    ))
 }
 
 /// A capitalised word that continues a name. `after_given`: the name so far
@@ -524,12 +523,13 @@ impl Detector for Name {
             // The cue lists first (one bit test each rejects most words),
             // the gap between the words only for a cue.
             let prev_is = |cues: &Cues| prev.is_some_and(|p| cues.contains(p.text));
-            let greeted = prev_is(&GREETING_CUES)
-                && prev.is_some_and(|p| {
-                    text[p.end..w.start]
-                        .chars()
-                        .all(|c| c == ' ' || c == '\u{a0}' || c == ',')
-                });
+            // Only spaces and a comma between the previous word and this one
+            // (the greeting's or title's gap; a signature opener may also
+            // end its line).
+            let gap_is =
+                |ok: fn(char) -> bool| prev.is_some_and(|p| text[p.end..w.start].chars().all(ok));
+            let same_line = |c: char| c == ' ' || c == '\u{a0}' || c == ',';
+            let greeted = prev_is(&GREETING_CUES) && gap_is(same_line);
             // `/Anna`, `//Petra` open a signature anywhere; a dash only on
             // the last line (a dash also opens the lines of a thread).
             let mark_before = {
@@ -547,19 +547,13 @@ impl Detector for Name {
                         || mark == "//"
                         || (matches!(mark, "—" | "–" | "-") && !text[w.start..].contains('\n')))
             };
-            let opener_signed = prev_is(&OPENER_CUES)
-                && prev.is_some_and(|p| {
-                    text[p.end..w.start]
-                        .chars()
-                        .all(|c| c.is_whitespace() || c == ',')
-                });
+            let opener_signed =
+                prev_is(&OPENER_CUES) && gap_is(|c: char| c.is_whitespace() || c == ',');
             let signed = slash_signed || opener_signed;
             if !w.capitalised() && !greeted && !signed {
                 // A known given name in lower case, as residents write, with a
                 // person's context: `pratade med lena`, `kalle skulle komma`.
-                if let Some(f) = lowercase_name(text, &ws, i, lx, &fold_at) {
-                    out.push(f(cx));
-                }
+                out.extend(lowercase_name(cx, &ws, i, lx, &fold_at));
                 i += 1;
                 continue;
             }
@@ -586,12 +580,7 @@ impl Detector for Name {
             }
             // `rektor Anna`, `undersköterskan Fatima`: a title right before
             // (looked up only for capitalised words, which are few).
-            let titled = prev.is_some_and(|p| {
-                is_title(p.text)
-                    && text[p.end..w.start]
-                        .chars()
-                        .all(|c| c == ' ' || c == '\u{a0}' || c == ',')
-            });
+            let titled = prev.is_some_and(|p| is_title(p.text)) && gap_is(same_line);
             let folded: &str = fold_at(i);
             let mut given = is_given(lx, folded);
             let known_given = given;
