@@ -224,10 +224,8 @@ fn check_one(
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            let (mut report, _) = images::check_image_with(scanner, &name, &[], opts, None);
-            report.error = Some(format!("could not read the file: {e}"));
             return Checked {
-                report,
+                report: ImageReport::failed(&name, format!("could not read the file: {e}")),
                 redacted: None,
             };
         }

@@ -79,6 +79,29 @@ pub struct ImageReport {
     pub error: Option<String>,
 }
 
+impl ImageReport {
+    /// An empty report for `image`: nothing found, nothing read yet.
+    pub fn new(image: &str) -> ImageReport {
+        ImageReport {
+            image: image.to_string(),
+            format: None,
+            width: 0,
+            height: 0,
+            findings: Vec::new(),
+            ocr: None,
+            error: None,
+        }
+    }
+
+    /// The report of an image that could not be checked at all.
+    pub fn failed(image: &str, error: String) -> ImageReport {
+        ImageReport {
+            error: Some(error),
+            ..ImageReport::new(image)
+        }
+    }
+}
+
 /// Checks one image's bytes with Tesseract in this process (feature
 /// `ocr`): see [`check_image_with`].
 #[cfg(feature = "ocr")]
@@ -102,15 +125,7 @@ pub fn check_image_with(
     options: &ImageOptions,
     engine: Option<&dyn OcrEngine>,
 ) -> (ImageReport, Option<LoadedImage>) {
-    let mut report = ImageReport {
-        image: name.to_string(),
-        format: None,
-        width: 0,
-        height: 0,
-        findings: Vec::new(),
-        ocr: None,
-        error: None,
-    };
+    let mut report = ImageReport::new(name);
     if options.metadata && bytes.len() <= options.limits.max_bytes {
         report.findings = metadata_findings(scanner, name, &metadata::read(bytes));
     }
