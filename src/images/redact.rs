@@ -91,33 +91,20 @@ pub fn redact(
         }
     }
     let mut out = Vec::new();
-    let encode_err = |e: image::ImageError| ImageError::Encode(e.to_string());
     let mut cursor = Cursor::new(&mut out);
-    match format {
-        OutputFormat::Jpeg | OutputFormat::Bmp => {
-            let rgb = image::DynamicImage::ImageRgba8(rgba).to_rgb8();
-            if format == OutputFormat::Jpeg {
-                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut cursor, 90)
-                    .encode_image(&rgb)
-                    .map_err(encode_err)?;
-            } else {
-                rgb.write_to(&mut cursor, image::ImageFormat::Bmp)
-                    .map_err(encode_err)?;
-            }
-        }
-        OutputFormat::Png => rgba
-            .write_to(&mut cursor, image::ImageFormat::Png)
-            .map_err(encode_err)?,
-        OutputFormat::WebP => rgba
-            .write_to(&mut cursor, image::ImageFormat::WebP)
-            .map_err(encode_err)?,
-        OutputFormat::Tiff => rgba
-            .write_to(&mut cursor, image::ImageFormat::Tiff)
-            .map_err(encode_err)?,
-        OutputFormat::Gif => rgba
-            .write_to(&mut cursor, image::ImageFormat::Gif)
-            .map_err(encode_err)?,
-    }
+    let written = match format {
+        // JPEG has no alpha channel, and BMP's is poorly supported.
+        OutputFormat::Jpeg => image::codecs::jpeg::JpegEncoder::new_with_quality(&mut cursor, 90)
+            .encode_image(&image::DynamicImage::ImageRgba8(rgba).to_rgb8()),
+        OutputFormat::Bmp => image::DynamicImage::ImageRgba8(rgba)
+            .to_rgb8()
+            .write_to(&mut cursor, image::ImageFormat::Bmp),
+        OutputFormat::Png => rgba.write_to(&mut cursor, image::ImageFormat::Png),
+        OutputFormat::WebP => rgba.write_to(&mut cursor, image::ImageFormat::WebP),
+        OutputFormat::Tiff => rgba.write_to(&mut cursor, image::ImageFormat::Tiff),
+        OutputFormat::Gif => rgba.write_to(&mut cursor, image::ImageFormat::Gif),
+    };
+    written.map_err(|e| ImageError::Encode(e.to_string()))?;
     Ok(out)
 }
 
