@@ -773,7 +773,8 @@ mod tests {
         assert_eq!(names("det var bengt som ringde"), ["bengt"]);
         assert!(names("hans bil står på gatan").is_empty());
         assert!(names("vi åker med per automatik").is_empty());
-        assert!(names("malin är ett ord här utan sammanhang").len() <= 1);
+        // Without a cue word on either side, a lowercase name is left alone.
+        assert!(names("vi såg malin i parken").is_empty());
         assert!(names("Stig gärna in och titta.").is_empty());
         assert!(names("Klara, färdiga, gå!").is_empty());
     }
