@@ -32,7 +32,7 @@ struct Helper {
 
 impl Drop for Helper {
     fn drop(&mut self) {
-        // Closing stdin ends the helper's loop; reap it.
+        // Stop the helper (it may be inside Tesseract) and reap it.
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
