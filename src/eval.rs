@@ -267,7 +267,7 @@ pub(crate) fn score_findings(
                     kind: f.kind,
                     text: f.text.clone(),
                     context: fp_context(f),
-                    rule: Some(f.rule.clone()),
+                    rule: Some(f.rule.to_string()),
                     tags: Vec::new(),
                 });
             }

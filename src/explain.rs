@@ -4,7 +4,10 @@
 //! be extended by user rule files. This module never sees scanned text: an
 //! explanation must make sense without quoting what was found.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 use serde::Deserialize;
 
@@ -24,10 +27,53 @@ pub struct Message {
     pub en: String,
 }
 
-/// Explanations keyed by rule id.
+/// A small multiplicative hasher for the catalog: every finding looks up
+/// its rule's explanation, and rule ids are short and not attacker-chosen,
+/// so SipHash's protection buys nothing here.
+#[derive(Default)]
+struct RuleHasher(u64);
+
+impl Hasher for RuleHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Catalog = HashMap<String, Message, BuildHasherDefault<RuleHasher>>;
+
+/// The embedded catalog, parsed once per process: `patterns/messages.toml`
+/// plus the explanations of the embedded rule files' terms. Findings borrow
+/// their explanations and rule ids from it instead of copying them.
+static EMBEDDED: LazyLock<Catalog> = LazyLock::new(|| {
+    let mut m = Messages::parse("patterns/messages.toml", DEFAULT_MESSAGES)
+        .expect("the embedded messages are checked by the test suite")
+        .by_rule;
+    m.extend(crate::detect::term_messages(&crate::rules::EMBEDDED_FILES));
+    m
+});
+
+/// Explanations keyed by rule id: the scanner's own (rule files, overrides)
+/// over the embedded catalog.
 #[derive(Debug, Clone, Default)]
 pub struct Messages {
-    by_rule: HashMap<String, Message>,
+    by_rule: Catalog,
+    /// The embedded catalog, when these messages extend it.
+    base: Option<&'static Catalog>,
+}
+
+impl std::fmt::Debug for RuleHasher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RuleHasher")
+    }
 }
 
 impl Messages {
@@ -37,29 +83,86 @@ impl Messages {
     /// [`Error::Rules`] naming the file and line when the TOML is malformed or
     /// a message lacks a language.
     pub fn parse(name: &str, src: &str) -> Result<Messages, Error> {
-        let by_rule: HashMap<String, Message> =
+        let by_rule: Catalog =
             toml::from_str(src).map_err(|e| crate::rules::toml_error(name, src, &e))?;
-        Ok(Messages { by_rule })
+        Ok(Messages {
+            by_rule,
+            base: None,
+        })
     }
 
-    /// Adds or replaces messages by rule id.
+    /// The embedded messages (`patterns/messages.toml` and the embedded rule
+    /// files' terms), parsed once per process.
+    pub(crate) fn embedded() -> Messages {
+        Messages {
+            by_rule: Catalog::default(),
+            base: Some(&EMBEDDED),
+        }
+    }
+
+    /// Adds or replaces messages by rule id (a message equal to the embedded
+    /// one is not copied).
     pub(crate) fn insert_all(&mut self, messages: impl IntoIterator<Item = (String, Message)>) {
-        self.by_rule.extend(messages);
+        for (rule, m) in messages {
+            let same = self
+                .base
+                .and_then(|b| b.get(&rule))
+                .is_some_and(|e| e.sv == m.sv && e.en == m.en);
+            if same {
+                self.by_rule.remove(&rule);
+            } else {
+                self.by_rule.insert(rule, m);
+            }
+        }
+    }
+
+    fn lookup(&self, rule: &str) -> Option<&Message> {
+        self.by_rule
+            .get(rule)
+            .or_else(|| self.base.and_then(|b| b.get(rule)))
     }
 
     /// True when the rule has a message.
     pub fn contains(&self, rule: &str) -> bool {
-        self.by_rule.contains_key(rule)
+        self.lookup(rule).is_some()
     }
 
     /// The explanation for a rule in a language; the rule id itself if none
     /// is known (a scanner checks at build time that none is missing).
     pub fn get<'a>(&'a self, rule: &'a str, lang: Lang) -> &'a str {
-        match (self.by_rule.get(rule), lang) {
+        match (self.lookup(rule), lang) {
             (Some(m), Lang::Sv) => &m.sv,
             (Some(m), Lang::En) => &m.en,
             (None, _) => rule,
         }
+    }
+
+    /// [`Messages::get`] for a finding: borrowed from the embedded catalog
+    /// (no copy per finding), copied only when a rule file replaced it.
+    pub fn text(&self, rule: &str, lang: Lang) -> Cow<'static, str> {
+        if let Some(m) = self.by_rule.get(rule) {
+            return Cow::Owned(pick(m, lang).to_string());
+        }
+        match self.base.and_then(|b| b.get(rule)) {
+            Some(m) => Cow::Borrowed(pick(m, lang)),
+            None => Cow::Owned(rule.to_string()),
+        }
+    }
+}
+
+fn pick(m: &Message, lang: Lang) -> &str {
+    match lang {
+        Lang::Sv => &m.sv,
+        Lang::En => &m.en,
+    }
+}
+
+/// A rule id as a finding carries it: borrowed when the embedded catalog
+/// knows it (every built-in rule), copied otherwise (user rule files).
+pub(crate) fn rule_id(id: &str) -> Cow<'static, str> {
+    match EMBEDDED.get_key_value(id) {
+        Some((k, _)) => Cow::Borrowed(k.as_str()),
+        None => Cow::Owned(id.to_string()),
     }
 }
 

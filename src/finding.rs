@@ -4,6 +4,7 @@
 //! The JSON form of [`Finding`] is a contract other tools parse; it is
 //! documented in [`crate::output::json`] and pinned by snapshot tests.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -240,10 +241,12 @@ pub struct Finding {
     pub score: f32,
     /// How serious it is.
     pub severity: Severity,
-    /// The id of the rule that fired, `detector.snake_case`.
-    pub rule: String,
+    /// The id of the rule that fired, `detector.snake_case`. (Borrowed from
+    /// the embedded catalog for built-in rules: no copy per finding.)
+    pub rule: Cow<'static, str>,
     /// One sentence a communicator understands, in the scanner's language.
-    pub explanation: String,
+    /// (Borrowed from the embedded catalog unless a rule file reworded it.)
+    pub explanation: Cow<'static, str>,
     /// A normalized form where one exists: E.164 for phone numbers
     /// (`+46701740605`). Absent in JSON when there is none.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -94,6 +94,19 @@ pub struct TermRule {
     pub marking: bool,
 }
 
+/// The embedded rule files parsed, once per process.
+pub(crate) static EMBEDDED_FILES: std::sync::LazyLock<Vec<(String, RuleFile)>> =
+    std::sync::LazyLock::new(|| {
+        EMBEDDED
+            .iter()
+            .map(|(name, src)| {
+                let file = RuleFile::parse(name, src)
+                    .expect("the embedded rule files are checked by the test suite");
+                (name.to_string(), file)
+            })
+            .collect()
+    });
+
 /// The rule files embedded at build time, one per category.
 pub(crate) const EMBEDDED: &[(&str, &str)] = &[
     (

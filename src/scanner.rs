@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use crate::detect::{default_detectors, Detector, ScanCtx};
-use crate::explain::{Messages, DEFAULT_MESSAGES};
+use crate::explain::Messages;
 use crate::finding::{Finding, Kind, Lang, Severity};
 use crate::rules::{normalize, AllowEntry, RuleFile};
 use crate::validate::date::Date;
@@ -132,7 +132,7 @@ impl Scanner {
             d.detect(&cx, &mut found);
         }
         found.retain(|f| {
-            !self.disabled.contains(&f.rule) && !self.disabled.contains(f.kind.as_str())
+            !self.disabled.contains(&*f.rule) && !self.disabled.contains(f.kind.as_str())
         });
         let mut found = resolve_overlaps(found);
         self.escalate_contact_details(&mut found, options.lang);
@@ -174,7 +174,7 @@ impl Scanner {
                 && f.severity > Severity::Info
             {
                 f.severity = Severity::High;
-                f.explanation = format!("{} {why}", f.explanation);
+                f.explanation = format!("{} {why}", f.explanation).into();
             }
         }
     }
@@ -198,7 +198,7 @@ impl Scanner {
                 });
             if listed || own_domain {
                 f.severity = Severity::Info;
-                f.explanation = self.messages.get("allow_list.listed", lang).to_string();
+                f.explanation = self.messages.text("allow_list.listed", lang);
             }
         }
     }
@@ -289,8 +289,8 @@ fn unsigned_reply(
         text: text[start..trimmed.len()].to_string(),
         score: 0.9,
         severity: Severity::Low,
-        rule: "policy.reply_unsigned".to_string(),
-        explanation: messages.get("policy.reply_unsigned", lang).to_string(),
+        rule: "policy.reply_unsigned".into(),
+        explanation: messages.text("policy.reply_unsigned", lang),
         normalized: None,
         source: None,
     })
@@ -434,12 +434,10 @@ impl ScannerBuilder {
     /// [`Error::Rules`] when a disabled id names no rule, detector or kind, or
     /// a rule has no explanation.
     pub fn build(&self) -> Result<Scanner, Error> {
-        let mut messages = Messages::parse("patterns/messages.toml", DEFAULT_MESSAGES)?;
-        // Embedded rule files first, then the user's, in the order given.
-        let mut files = crate::rules::EMBEDDED
-            .iter()
-            .map(|(name, src)| Ok((name.to_string(), RuleFile::parse(name, src)?)))
-            .collect::<Result<Vec<_>, Error>>()?;
+        let mut messages = Messages::embedded();
+        // Embedded rule files first (parsed once per process), then the
+        // user's, in the order given.
+        let mut files = crate::rules::EMBEDDED_FILES.clone();
         files.extend(self.files.iter().cloned());
         let detectors = default_detectors(&files)?;
         for d in &detectors {
@@ -549,8 +547,8 @@ mod tests {
             text: String::new(),
             score,
             severity,
-            rule: String::new(),
-            explanation: String::new(),
+            rule: "".into(),
+            explanation: "".into(),
             normalized: None,
             source: None,
         }
@@ -584,6 +582,43 @@ mod tests {
         let found = s.scan_text("pnr 811228-9874");
         assert_eq!(found[0].severity, Severity::Info);
         assert!(found[0].explanation.contains("lista"));
+    }
+
+    #[test]
+    fn built_in_explanations_are_borrowed_and_rule_files_reword_them() {
+        use std::borrow::Cow;
+        let text = "pnr 811228-9874, sekretess";
+        let found = Scanner::new().scan_text(text);
+        assert_eq!(found.len(), 2);
+        for f in &found {
+            // Built-in rules and the embedded rule files' terms: no copy.
+            assert!(matches!(f.rule, Cow::Borrowed(_)), "{}", f.rule);
+            assert!(matches!(f.explanation, Cow::Borrowed(_)), "{}", f.rule);
+        }
+        let s = Scanner::builder()
+            .rules_str(
+                "k.toml",
+                "[messages.\"personnummer.valid\"]\nsv = \"Eget\"\nen = \"Own\"\n",
+            )
+            .unwrap()
+            .build()
+            .unwrap();
+        let found = s.scan_text(text);
+        assert_eq!(found[0].explanation, "Eget");
+        assert_eq!(
+            found[1].explanation,
+            Scanner::new().scan_text(text)[1].explanation
+        );
+        let en = Scanner::builder()
+            .lang(Lang::En)
+            .rules_str(
+                "k.toml",
+                "[messages.\"personnummer.valid\"]\nsv = \"Eget\"\nen = \"Own\"\n",
+            )
+            .unwrap()
+            .build()
+            .unwrap();
+        assert_eq!(en.scan_text(text)[0].explanation, "Own");
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub use license_plate::LicensePlate;
 pub use name::Name;
 pub use personnummer::Personnummer;
 pub use phone::Phone;
+pub(crate) use terms::term_messages;
 pub use terms::Terms;
 
 /// A recognizer of one family of personal or confidential data.
@@ -149,8 +150,9 @@ impl<'t> ScanCtx<'t> {
         (start, end): (usize, usize),
         score: f32,
         severity: Severity,
-        rule: &str,
+        rule: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Finding {
+        let rule = rule.into();
         Finding {
             kind,
             start,
@@ -158,8 +160,8 @@ impl<'t> ScanCtx<'t> {
             text: self.text[start..end].to_string(),
             score: score.clamp(0.0, 1.0),
             severity,
-            rule: rule.to_string(),
-            explanation: self.messages.get(rule, self.lang).to_string(),
+            explanation: self.messages.text(&rule, self.lang),
+            rule,
             normalized: None,
             source: None,
         }

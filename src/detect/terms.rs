@@ -22,9 +22,34 @@ use crate::rules::RuleFile;
 use crate::text::{fold, fold_bytes};
 use crate::Error;
 
+/// The explanation of a term rule: its text with the legal reference.
+fn term_message(file: &RuleFile, t: &crate::rules::TermRule) -> Message {
+    let reference = t.reference.as_ref().or(file.reference.as_ref());
+    let with_ref = |text: &str| match reference {
+        Some(r) => format!("{text} ({r})"),
+        None => text.to_string(),
+    };
+    Message {
+        sv: with_ref(&t.sv),
+        en: with_ref(&t.en),
+    }
+}
+
+/// Every term rule's explanation in `files`, by rule id.
+pub(crate) fn term_messages(files: &[(String, RuleFile)]) -> Vec<(String, Message)> {
+    files
+        .iter()
+        .flat_map(|(_, f)| {
+            f.term
+                .iter()
+                .map(move |t| (t.id.clone(), term_message(f, t)))
+        })
+        .collect()
+}
+
 /// One rule compiled.
 struct Term {
-    id: String,
+    id: std::borrow::Cow<'static, str>,
     marking: bool,
     kind: Kind,
     severity: Severity,
@@ -71,22 +96,14 @@ impl Terms {
                         message: format!("rule id `{}` is used twice", t.id),
                     });
                 }
-                let reference = t.reference.as_ref().or(file.reference.as_ref());
-                let with_ref = |text: &str| match reference {
-                    Some(r) => format!("{text} ({r})"),
-                    None => text.to_string(),
-                };
                 let index = terms.len();
                 terms.push(Term {
-                    id: t.id.clone(),
+                    id: crate::explain::rule_id(&t.id),
                     marking: t.marking,
                     kind: t.kind.or(file.kind).unwrap_or(Kind::Confidential),
                     severity: t.severity,
                     score: t.score.unwrap_or(0.8),
-                    message: Message {
-                        sv: with_ref(&t.sv),
-                        en: with_ref(&t.en),
-                    },
+                    message: term_message(file, t),
                     file: fi,
                 });
                 for w in &t.terms {
@@ -174,13 +191,13 @@ impl Detector for Terms {
     }
 
     fn rules(&self) -> Vec<&str> {
-        self.terms.iter().map(|t| t.id.as_str()).collect()
+        self.terms.iter().map(|t| &*t.id).collect()
     }
 
     fn messages(&self) -> Vec<(String, Message)> {
         self.terms
             .iter()
-            .map(|t| (t.id.clone(), t.message.clone()))
+            .map(|t| (t.id.to_string(), t.message.clone()))
             .collect()
     }
 
@@ -284,14 +301,15 @@ impl Terms {
                 (start, end),
                 if general { t.score * 0.6 } else { t.score },
                 if general { Severity::Info } else { t.severity },
-                &t.id,
+                t.id.clone(),
             );
             if general {
                 f.explanation = format!(
                     "{} {}",
                     f.explanation,
                     cx.message("terms.general_statement")
-                );
+                )
+                .into();
             }
             out.push(f);
         }

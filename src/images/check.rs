@@ -180,8 +180,8 @@ fn metadata_findings(
             text: f.value.clone(),
             score,
             severity,
-            rule: rule.to_string(),
-            explanation,
+            rule: crate::explain::rule_id(rule),
+            explanation: explanation.into(),
             normalized: None,
             source: source.clone(),
         };
