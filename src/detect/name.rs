@@ -19,7 +19,7 @@
 
 use std::sync::LazyLock;
 
-use super::{Detector, ScanCtx};
+use super::{Detector, ScanCtx, Word};
 use crate::finding::{Finding, Kind, Severity};
 use crate::Error;
 
@@ -142,76 +142,6 @@ impl Name {
     }
 }
 
-/// A word of the text: span and shape.
-#[derive(Clone, Copy)]
-struct Word<'t> {
-    start: usize,
-    end: usize,
-    text: &'t str,
-}
-
-impl Word<'_> {
-    fn capitalised(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
-    }
-    fn all_caps(&self) -> bool {
-        self.text.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && self
-                .text
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
-    }
-}
-
-/// Words: runs of letters, with `-` or `'` inside (`Karl-Erik`, `O'Brien`).
-/// ASCII bytes are classified without decoding; other characters are
-/// decoded one at a time.
-fn words(text: &str) -> Vec<Word<'_>> {
-    let b = text.as_bytes();
-    // The bundled corpus averages 7.4 bytes a word with its separators:
-    // one word per six bytes rarely needs to grow.
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
-    let mut start: Option<usize> = None;
-    let mut last = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let (alpha, joiner, len) = if b[i].is_ascii() {
-            (b[i].is_ascii_alphabetic(), b[i] == b'-' || b[i] == b'\'', 1)
-        } else if b[i] == 0xC3 && i + 1 < b.len() {
-            // Latin-1 letters (å, ä, ö, é, ü...), all but × and ÷, without
-            // a Unicode table lookup.
-            (b[i + 1] != 0x97 && b[i + 1] != 0xB7, false, 2)
-        } else {
-            let c = text[i..].chars().next().expect("i is a char boundary");
-            (c.is_alphabetic(), c == '’', c.len_utf8())
-        };
-        if alpha || (joiner && start.is_some()) {
-            if start.is_none() {
-                start = Some(i);
-            }
-            if alpha {
-                last = i + len;
-            }
-        } else if let Some(s) = start.take() {
-            out.push(Word {
-                start: s,
-                end: last,
-                text: &text[s..last],
-            });
-        }
-        i += len;
-    }
-    if let Some(s) = start {
-        out.push(Word {
-            start: s,
-            end: last,
-            text: &text[s..last],
-        });
-    }
-    out
-}
-
 /// Given name, also hyphenated (`Karl-Erik`) or possessive (`Annas`).
 fn is_given(lx: &Lexicons, folded: &str) -> bool {
     lx.given.contains(folded)
@@ -306,7 +236,9 @@ const TITLES: &[&str] = &[
 /// away by one bit test instead of a comparison per entry (the lists run
 /// for every word of a text).
 struct Cues {
-    words: &'static [&'static str],
+    /// The words by byte length (a word is compared only with those of
+    /// its own length).
+    by_len: Vec<Vec<&'static str>>,
     bits: [u64; 256],
 }
 
@@ -320,7 +252,11 @@ impl Cues {
             bits[usize::from(b[0].to_ascii_uppercase())] |= 1 << b.len().min(63);
             // A capital Å/Ä/Ö/É shares its first UTF-8 byte (0xC3).
         }
-        Cues { words, bits }
+        let mut by_len = vec![Vec::new(); words.iter().map(|w| w.len()).max().unwrap_or(0) + 1];
+        for w in words {
+            by_len[w.len()].push(*w);
+        }
+        Cues { by_len, bits }
     }
 
     #[inline]
@@ -334,7 +270,9 @@ impl Cues {
 
     #[inline(never)]
     fn slow_contains(&self, word: &str) -> bool {
-        self.words.iter().any(|t| super::word_is(word, t))
+        self.by_len
+            .get(word.len())
+            .is_some_and(|ws| ws.iter().any(|t| super::word_is(word, t)))
     }
 }
 
@@ -389,36 +327,20 @@ const LOWER_NEVER: &[&str] = &[
 
 /// A lowercase word that is a known given name (not an ordinary word) with
 /// a person's context on either side: its finding, or `None`.
-fn lowercase_name<'a>(
-    cx: &ScanCtx<'_>,
-    ws: &'a [Word<'a>],
+fn lowercase_name<'t>(
+    cx: &ScanCtx<'t>,
+    ws: &[Word<'t>],
     i: usize,
     lx: &Lexicons,
-    fold_at: &dyn Fn(usize) -> &'a str,
 ) -> Option<Finding> {
     let text = cx.text();
     let w = ws[i];
-    if w.text.len() < 3 || !w.text.starts_with(|c: char| c.is_lowercase()) {
+    if w.text.len() < 3 || w.capitalised() {
         return None;
     }
-    // The given-name lexicon first (one hash; few words are names), the
-    // context only then: this runs for every lowercase word, and the cue
-    // words (`och`, `med`, `har`, `som`) are among the commonest.
-    let b = w.text.as_bytes();
-    // Already folded (no ASCII or Latin-1 capital): look it up as written.
-    let folded = !b.iter().enumerate().any(|(k, &c)| {
-        c.is_ascii_uppercase()
-            || (c == 0xC3 && b.get(k + 1).is_some_and(|&n| (0x80..=0x9E).contains(&n)))
-    });
-    let f = if folded { w.text } else { fold_at(i) };
-    if !lx.given.contains(f)
-        || lx.words.contains(f)
-        || lx.never.contains(f)
-        || lx.towns.contains(f)
-        || LOWER_NEVER.contains(&f)
-    {
-        return None;
-    }
+    // The context first: a bit test per neighbour turns most words away,
+    // where a lexicon lookup hashes the word (this runs for every lowercase
+    // word of a text).
     let before = i
         .checked_sub(1)
         .map(|j| ws[j])
@@ -429,6 +351,15 @@ fn lowercase_name<'a>(
         .filter(|n| LOWER_AFTER_CUES.contains(n.text))
         .is_some_and(|n| adjacent(text, w.end, n.start));
     if !(before || after) {
+        return None;
+    }
+    let f = cx.folded_word(&w);
+    if !lx.given.contains(f)
+        || lx.words.contains(f)
+        || lx.never.contains(f)
+        || lx.towns.contains(f)
+        || LOWER_NEVER.contains(&f)
+    {
         return None;
     }
     Some(cx.finding(
@@ -502,17 +433,10 @@ impl Detector for Name {
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
         let text = cx.text();
         let lx = &LEXICONS;
-        let ws = words(text);
-        // Folded forms, computed at most once per word and only when asked.
-        // The whole text folded once (byte offsets are kept), on the first
-        // lookup: most texts have few capitalised words, and one pass is
-        // cheaper than a string per word.
-        let folded_text: std::cell::OnceCell<Vec<u8>> = std::cell::OnceCell::new();
-        let fold_at = |k: usize| -> &str {
-            let folded = folded_text.get_or_init(|| crate::text::fold_bytes(text));
-            // Folding keeps UTF-8 and char boundaries; checking one word is cheap.
-            std::str::from_utf8(&folded[ws[k].start..ws[k].end]).unwrap_or("")
-        };
+        let ws = cx.words();
+        // Folded forms: the word itself unless it holds a capital, else a
+        // slice of the text folded once per scan.
+        let fold_at = |k: usize| -> &str { cx.folded_word(&ws[k]) };
         let mut i = 0;
         while i < ws.len() {
             let w = ws[i];
@@ -553,7 +477,7 @@ impl Detector for Name {
             if !w.capitalised() && !greeted && !signed {
                 // A known given name in lower case, as residents write, with a
                 // person's context: `pratade med lena`, `kalle skulle komma`.
-                out.extend(lowercase_name(cx, &ws, i, lx, &fold_at));
+                out.extend(lowercase_name(cx, ws, i, lx));
                 i += 1;
                 continue;
             }
