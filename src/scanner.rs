@@ -127,7 +127,8 @@ impl Scanner {
             return Vec::new();
         }
         let cx = ScanCtx::new(text, options.lang, &self.messages, self.today);
-        let mut found = Vec::new();
+        // Room for the findings of a dense post without growing.
+        let mut found = Vec::with_capacity(16);
         for d in &self.detectors {
             d.detect(&cx, &mut found);
         }
@@ -174,7 +175,11 @@ impl Scanner {
                 && f.severity > Severity::Info
             {
                 f.severity = Severity::High;
-                f.explanation = format!("{} {why}", f.explanation).into();
+                let mut e = String::with_capacity(f.explanation.len() + 1 + why.len());
+                e.push_str(&f.explanation);
+                e.push(' ');
+                e.push_str(why);
+                f.explanation = e.into();
             }
         }
     }

@@ -128,6 +128,26 @@ impl Word<'_> {
     }
 }
 
+/// The position of the first ASCII digit at or after `from`. Eight bytes
+/// are tested at a time (most text has few digits).
+fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Per byte, with the high bit cleared (no carry between bytes):
+        // at least 0x30 and not at least 0x3A, and the high bit was clear.
+        let t = x & (0x7F * ONES);
+        let digits =
+            t.wrapping_add(0x50 * ONES) & !t.wrapping_add(0x46 * ONES) & !x & (0x80 * ONES);
+        if digits != 0 {
+            return Some(i + (digits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    (i..b.len()).find(|&k| b[k].is_ascii_digit())
+}
+
 /// What a non-ASCII character inside a word is: (letter, joiner,
 /// capital, folds, bytes).
 #[inline]
@@ -268,16 +288,12 @@ impl<'t> ScanCtx<'t> {
             let b = self.text.as_bytes();
             let mut runs = Vec::new();
             let mut i = 0;
-            while i < b.len() {
-                if b[i].is_ascii_digit() {
-                    let start = i;
-                    while i < b.len() && b[i].is_ascii_digit() {
-                        i += 1;
-                    }
-                    runs.push((start, i));
-                } else {
+            while let Some(start) = next_digit(b, i) {
+                i = start;
+                while i < b.len() && b[i].is_ascii_digit() {
                     i += 1;
                 }
+                runs.push((start, i));
             }
             runs
         })
@@ -422,6 +438,45 @@ pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_runs_and_words_of_mixed_text() {
+        let m = Messages::default();
+        // Digits at every offset of the eight-byte chunks, non-ASCII bytes
+        // (whose low seven bits look like digits: 0xB0..=0xB9) beside them.
+        let text = "a1 bb22 ccc333 Åsa° 4444 ö\u{b5}\u{b9}5 x-y O'Neil ÉMILE 123456789012";
+        let cx = ScanCtx::new(text, Lang::Sv, &m, None);
+        let runs: Vec<&str> = cx.digit_runs().iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(runs, ["1", "22", "333", "4444", "5", "123456789012"]);
+        let naive: Vec<usize> = (0..text.len())
+            .filter(|&i| text.as_bytes()[i].is_ascii_digit())
+            .collect();
+        for from in 0..text.len() {
+            assert_eq!(
+                next_digit(text.as_bytes(), from),
+                naive.iter().copied().find(|&i| i >= from)
+            );
+        }
+        let words: Vec<(&str, bool, bool, bool)> = cx
+            .words()
+            .iter()
+            .map(|w| (w.text, w.capitalised(), w.all_caps(), w.folds()))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("a", false, false, false),
+                ("bb", false, false, false),
+                ("ccc", false, false, false),
+                ("Åsa", true, false, true),
+                ("ö\u{b5}", false, false, false),
+                ("x-y", false, false, false),
+                ("O'Neil", true, false, true),
+                ("ÉMILE", true, true, true),
+            ]
+        );
+        assert_eq!(cx.folded_word(&cx.words()[7]), "émile");
+    }
 
     #[test]
     fn context_words_are_lowercased_and_bounded() {

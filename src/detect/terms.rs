@@ -19,7 +19,7 @@ use super::{Detector, ScanCtx};
 use crate::explain::Message;
 use crate::finding::{Finding, Kind, Severity};
 use crate::rules::RuleFile;
-use crate::text::{fold, fold_bytes};
+use crate::text::fold;
 use crate::Error;
 
 /// The explanation of a term rule: its text with the legal reference.
@@ -245,16 +245,8 @@ impl Terms {
         let text = cx.text();
         // The automata fold ASCII case themselves; only a text with Latin-1
         // capitals (Å, Ä, Ö, É, …) needs a folded copy.
-        let bytes = text.as_bytes();
-        let has_latin1_capital = memchr::memchr_iter(0xC3, bytes).any(|i| {
-            bytes
-                .get(i + 1)
-                .is_some_and(|&c| (0x80..=0x9E).contains(&c) && c != 0x97)
-        });
-        let folded;
-        let hay: &[u8] = if has_latin1_capital {
-            folded = fold_bytes(text);
-            &folded
+        let hay: &[u8] = if crate::text::has_latin1_capital(text.as_bytes()) {
+            cx.folded().as_bytes()
         } else {
             text.as_bytes()
         };
