@@ -107,6 +107,8 @@ const FOLDS: u8 = 2;
 const NOT_UPPER: u8 = 4;
 /// Holds more than one letter.
 const SEVERAL: u8 = 8;
+/// Holds a hyphen or an apostrophe.
+const JOINED: u8 = 16;
 
 impl Word<'_> {
     /// The first letter is a capital (`Anna`, `ÅSA`, `Łukasz`).
@@ -119,6 +121,12 @@ impl Word<'_> {
     #[inline]
     pub fn all_caps(&self) -> bool {
         self.flags & (SEVERAL | NOT_UPPER) == SEVERAL
+    }
+
+    /// The word holds a hyphen or an apostrophe (`Karl-Erik`, `LVU-ärende`).
+    #[inline]
+    pub fn joined(&self) -> bool {
+        self.flags & JOINED != 0
     }
 
     /// Folding changes the word (it holds an ASCII or Latin-1 capital).
@@ -216,6 +224,7 @@ fn tokenize(text: &str) -> Vec<Word<'_>> {
                 i += 1;
                 last = i;
             } else if c == b'-' || c == b'\'' {
+                flags |= JOINED;
                 i += 1;
             } else if c.is_ascii() {
                 break;
@@ -227,7 +236,9 @@ fn tokenize(text: &str) -> Vec<Word<'_>> {
                         flags |= FOLDS;
                     }
                     last = i + len;
-                } else if !joiner {
+                } else if joiner {
+                    flags |= JOINED;
+                } else {
                     break;
                 }
                 i += len;
