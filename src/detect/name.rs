@@ -17,6 +17,8 @@
 //! medium, and high next to an identity number or health or social-services
 //! wording (the scanner's combination rule).
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use super::{Detector, ScanCtx, Word};
@@ -231,60 +233,58 @@ const TITLES: &[&str] = &[
     "lokalvårdaren",
 ];
 
-/// A short list of lowercase cue words with a quick reject: a bit per
-/// (first byte, byte length) present in the list, so most words are turned
-/// away by one bit test instead of a comparison per entry (the lists run
-/// for every word of a text).
+/// What a word is as a cue: bits of the lists it is in.
+const GREETING: u8 = 1;
+const OPENER: u8 = 2;
+const TITLE: u8 = 4;
+const BEFORE_LOWER: u8 = 8;
+const AFTER_LOWER: u8 = 16;
+
+/// The cue lists as one table, so that each word of a text is looked up
+/// once: a bit per (first byte, byte length) present in any list turns most
+/// words away without hashing them; the rest are looked up folded.
 struct Cues {
-    /// The words by byte length (a word is compared only with those of
-    /// its own length).
-    by_len: Vec<Vec<&'static str>>,
     bits: [u64; 256],
+    classes: HashMap<&'static str, u8, BuildHasherDefault<crate::explain::RuleHasher>>,
 }
 
 impl Cues {
-    fn new(words: &'static [&'static str]) -> Cues {
+    fn new(lists: &[(&'static [&'static str], u8)]) -> Cues {
         let mut bits = [0u64; 256];
-        for w in words {
-            let b = w.as_bytes();
-            bits[usize::from(b[0])] |= 1 << b.len().min(63);
-            // An uppercase ASCII first letter in the text folds to this one.
-            bits[usize::from(b[0].to_ascii_uppercase())] |= 1 << b.len().min(63);
-            // A capital Å/Ä/Ö/É shares its first UTF-8 byte (0xC3).
+        let mut classes = HashMap::default();
+        for &(words, class) in lists {
+            for w in words {
+                let b = w.as_bytes();
+                bits[usize::from(b[0])] |= 1 << b.len().min(63);
+                // An uppercase ASCII first letter in the text folds to this
+                // one; a capital Å/Ä/Ö/É shares its first UTF-8 byte (0xC3).
+                bits[usize::from(b[0].to_ascii_uppercase())] |= 1 << b.len().min(63);
+                *classes.entry(*w).or_insert(0) |= class;
+            }
         }
-        let mut by_len = vec![Vec::new(); words.iter().map(|w| w.len()).max().unwrap_or(0) + 1];
-        for w in words {
-            by_len[w.len()].push(*w);
-        }
-        Cues { by_len, bits }
+        Cues { bits, classes }
     }
 
+    /// The lists the word is in (0 for most words).
     #[inline]
-    fn contains(&self, word: &str) -> bool {
-        let b = word.as_bytes();
-        let Some(&first) = b.first() else {
-            return false;
-        };
-        self.bits[usize::from(first)] & (1 << b.len().min(63)) != 0 && self.slow_contains(word)
-    }
-
-    #[inline(never)]
-    fn slow_contains(&self, word: &str) -> bool {
-        self.by_len
-            .get(word.len())
-            .is_some_and(|ws| ws.iter().any(|t| super::word_is(word, t)))
+    fn class<'t>(&self, cx: &ScanCtx<'t>, w: &Word<'t>) -> u8 {
+        let b = w.text.as_bytes();
+        if b.len() > 63 || self.bits[usize::from(b[0])] & (1 << b.len()) == 0 {
+            return 0;
+        }
+        self.classes.get(cx.folded_word(w)).copied().unwrap_or(0)
     }
 }
 
-static TITLE_CUES: LazyLock<Cues> = LazyLock::new(|| Cues::new(TITLES));
-static GREETING_CUES: LazyLock<Cues> = LazyLock::new(|| Cues::new(GREETINGS));
-static OPENER_CUES: LazyLock<Cues> = LazyLock::new(|| Cues::new(SIGNATURE_OPENERS));
-static LOWER_BEFORE_CUES: LazyLock<Cues> = LazyLock::new(|| Cues::new(LOWER_BEFORE));
-static LOWER_AFTER_CUES: LazyLock<Cues> = LazyLock::new(|| Cues::new(LOWER_AFTER));
-
-fn is_title(word: &str) -> bool {
-    TITLE_CUES.contains(word)
-}
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    Cues::new(&[
+        (GREETINGS, GREETING),
+        (SIGNATURE_OPENERS, OPENER),
+        (TITLES, TITLE),
+        (LOWER_BEFORE, BEFORE_LOWER),
+        (LOWER_AFTER, AFTER_LOWER),
+    ])
+});
 
 /// Words before a lowercase name that make it a person: `med lena`,
 /// `till johan`, `hos kalle`.
@@ -330,6 +330,7 @@ const LOWER_NEVER: &[&str] = &[
 fn lowercase_name<'t>(
     cx: &ScanCtx<'t>,
     ws: &[Word<'t>],
+    cues: &[u8],
     i: usize,
     lx: &Lexicons,
 ) -> Option<Finding> {
@@ -343,12 +344,11 @@ fn lowercase_name<'t>(
     // word of a text).
     let before = i
         .checked_sub(1)
-        .map(|j| ws[j])
-        .filter(|p| LOWER_BEFORE_CUES.contains(p.text))
-        .is_some_and(|p| adjacent(text, p.end, w.start));
+        .filter(|&j| cues[j] & BEFORE_LOWER != 0)
+        .is_some_and(|j| adjacent(text, ws[j].end, w.start));
     let after = ws
         .get(i + 1)
-        .filter(|n| LOWER_AFTER_CUES.contains(n.text))
+        .filter(|_| cues[i + 1] & AFTER_LOWER != 0)
         .is_some_and(|n| adjacent(text, w.end, n.start));
     if !(before || after) {
         return None;
@@ -437,6 +437,8 @@ impl Detector for Name {
         // Folded forms: the word itself unless it holds a capital, else a
         // slice of the text folded once per scan.
         let fold_at = |k: usize| -> &str { cx.folded_word(&ws[k]) };
+        // Each word's cue lists, looked up once.
+        let cues: Vec<u8> = ws.iter().map(|w| CUES.class(cx, w)).collect();
         let mut i = 0;
         while i < ws.len() {
             let w = ws[i];
@@ -446,14 +448,14 @@ impl Detector for Name {
             let prev = i.checked_sub(1).map(|j| ws[j]);
             // The cue lists first (one bit test each rejects most words),
             // the gap between the words only for a cue.
-            let prev_is = |cues: &Cues| prev.is_some_and(|p| cues.contains(p.text));
+            let prev_is = |class: u8| i > 0 && cues[i - 1] & class != 0;
             // Only spaces and a comma between the previous word and this one
             // (the greeting's or title's gap; a signature opener may also
             // end its line).
             let gap_is =
                 |ok: fn(char) -> bool| prev.is_some_and(|p| text[p.end..w.start].chars().all(ok));
             let same_line = |c: char| c == ' ' || c == '\u{a0}' || c == ',';
-            let greeted = prev_is(&GREETING_CUES) && gap_is(same_line);
+            let greeted = prev_is(GREETING) && gap_is(same_line);
             // `/Anna`, `//Petra` open a signature anywhere; a dash only on
             // the last line (a dash also opens the lines of a thread).
             let mark_before = {
@@ -471,13 +473,12 @@ impl Detector for Name {
                         || mark == "//"
                         || (matches!(mark, "—" | "–" | "-") && !text[w.start..].contains('\n')))
             };
-            let opener_signed =
-                prev_is(&OPENER_CUES) && gap_is(|c: char| c.is_whitespace() || c == ',');
+            let opener_signed = prev_is(OPENER) && gap_is(|c: char| c.is_whitespace() || c == ',');
             let signed = slash_signed || opener_signed;
             if !w.capitalised() && !greeted && !signed {
                 // A known given name in lower case, as residents write, with a
                 // person's context: `pratade med lena`, `kalle skulle komma`.
-                out.extend(lowercase_name(cx, ws, i, lx));
+                out.extend(lowercase_name(cx, ws, &cues, i, lx));
                 i += 1;
                 continue;
             }
@@ -504,7 +505,7 @@ impl Detector for Name {
             }
             // `rektor Anna`, `undersköterskan Fatima`: a title right before
             // (looked up only for capitalised words, which are few).
-            let titled = prev.is_some_and(|p| is_title(p.text)) && gap_is(same_line);
+            let titled = prev_is(TITLE) && gap_is(same_line);
             let folded: &str = fold_at(i);
             let mut given = is_given(lx, folded);
             let known_given = given;
