@@ -156,6 +156,27 @@ fn next_digit(b: &[u8], from: usize) -> Option<usize> {
     (i..b.len()).find(|&k| b[k].is_ascii_digit())
 }
 
+/// The number of ASCII lowercase letters `b` opens with, counted eight
+/// bytes at a time.
+#[inline]
+fn lowercase_run(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut n = 0;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Per byte, high bit cleared (no carry between bytes): at least
+        // `a` (0x61) and not at least 0x7B, and the high bit was clear.
+        let t = x & (0x7F * ONES);
+        let lower = t.wrapping_add(0x1F * ONES) & !t.wrapping_add(0x05 * ONES) & !x & (0x80 * ONES);
+        let other = !lower & (0x80 * ONES);
+        if other != 0 {
+            return n + (other.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[n..].iter().take_while(|c| c.is_ascii_lowercase()).count()
+}
+
 /// What a non-ASCII character inside a word is: (letter, joiner,
 /// capital, folds, bytes).
 #[inline]
@@ -214,6 +235,15 @@ fn tokenize(text: &str) -> Vec<Word<'_>> {
         i += len;
         let mut last = i;
         while i < b.len() {
+            // A run of ASCII lowercase letters, most of any word, eight
+            // bytes at a time.
+            let run = lowercase_run(&b[i..]);
+            if run > 0 {
+                flags |= SEVERAL | NOT_UPPER;
+                i += run;
+                last = i;
+                continue;
+            }
             let c = b[i];
             if c.is_ascii_lowercase() {
                 flags |= SEVERAL | NOT_UPPER;
@@ -487,6 +517,28 @@ mod tests {
             ]
         );
         assert_eq!(cx.folded_word(&cx.words()[7]), "émile");
+    }
+
+    #[test]
+    fn lowercase_runs_are_counted_exactly() {
+        for text in [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnopq!",
+            "abcXdefgh",
+            "abcdefg\u{e5}x",
+            "z{`a@",
+        ] {
+            let naive = text.bytes().take_while(u8::is_ascii_lowercase).count();
+            for from in 0..text.len() {
+                let b = &text.as_bytes()[from..];
+                let naive = b.iter().take_while(|c| c.is_ascii_lowercase()).count();
+                assert_eq!(lowercase_run(b), naive, "{text} from {from}");
+            }
+            assert_eq!(lowercase_run(text.as_bytes()), naive, "{text}");
+        }
     }
 
     #[test]
