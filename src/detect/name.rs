@@ -267,8 +267,8 @@ impl Cues {
 
     /// The lists the word is in (0 for most words).
     #[inline]
-    fn class<'t>(&self, cx: &ScanCtx<'t>, w: &Word<'t>) -> u8 {
-        let b = w.text.as_bytes();
+    fn class<'t>(&self, cx: &ScanCtx<'t>, w: &Word) -> u8 {
+        let b = w.text(cx.text()).as_bytes();
         if b.len() > 63 || self.bits[usize::from(b[0])] & (1 << b.len()) == 0 {
             return 0;
         }
@@ -329,14 +329,14 @@ const LOWER_NEVER: &[&str] = &[
 /// a person's context on either side: its finding, or `None`.
 fn lowercase_name<'t>(
     cx: &ScanCtx<'t>,
-    ws: &[Word<'t>],
+    ws: &[Word],
     cues: &[u8],
     i: usize,
     lx: &Lexicons,
 ) -> Option<Finding> {
     let text = cx.text();
     let w = ws[i];
-    if w.text.len() < 3 || w.capitalised() {
+    if w.end - w.start < 3 || w.capitalised() {
         return None;
     }
     // The context first: a bit test per neighbour turns most words away,
@@ -375,7 +375,7 @@ fn lowercase_name<'t>(
 /// opens with a given name from the lexicon; then a capitalised ordinary
 /// word is a surname too (`Lena Berg`, `Johan Ek`: Swedish surnames are
 /// often nouns, and a noun is not capitalised mid-name otherwise).
-fn is_surname_like(lx: &Lexicons, w: &Word<'_>, folded: &str, after_given: bool) -> bool {
+fn is_surname_like(lx: &Lexicons, w: &Word, folded: &str, after_given: bool) -> bool {
     // `Lena Berg`, `Anna Lund`: towns that are also common surnames, after
     // a given name.
     let town = lx.towns.contains(folded) && !(after_given && lx.surnames.contains(folded));
@@ -483,7 +483,7 @@ impl Detector for Name {
                 continue;
             }
             // An initial and a surname: `J. Mäkinen`.
-            if w.text.chars().nth(1).is_none() && text[w.end..].starts_with(". ") {
+            if w.text(text).chars().nth(1).is_none() && text[w.end..].starts_with(". ") {
                 if let Some(next) = ws.get(i + 1).filter(|n| n.start == w.end + 2) {
                     let f = fold_at(i + 1);
                     let surname = lx.surnames.contains(f)
@@ -527,14 +527,14 @@ impl Detector for Name {
             // known non-names, the second shaped like a surname or the pair
             // mid-sentence: a name outside the lexicon (`Zeynep Demir`,
             // `Dragan Petrović`).
-            if !given && name_shaped(w.text) && !lx.words.contains(folded) {
+            if !given && name_shaped(w.text(text)) && !lx.words.contains(folded) {
                 if let Some(next) = ws.get(i + 1).filter(|n| adjacent(text, w.end, n.start)) {
                     let f = fold_at(i + 1);
                     let surname_shaped = lx.surnames.contains(f)
                         || SURNAME_ENDINGS
                             .iter()
                             .any(|e| f.len() > e.len() + 1 && f.ends_with(e));
-                    let plain = name_shaped(next.text)
+                    let plain = name_shaped(next.text(text))
                         && !street_like(f)
                         && !lx.never.contains(f)
                         && !lx.towns.contains(f)
@@ -595,7 +595,7 @@ impl Detector for Name {
             } else if greeted || signed || titled {
                 // After a greeting, a title or in a signature: any
                 // name-shaped word.
-                given || (w.capitalised() && !word_like && name_shaped(w.text))
+                given || (w.capitalised() && !word_like && name_shaped(w.text(text)))
             } else if given && !word_like {
                 w.capitalised() || w.all_caps()
             } else if given && word_like {

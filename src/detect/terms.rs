@@ -340,7 +340,7 @@ impl Terms {
             try_at(w.start, &mut found);
             if w.joined() {
                 // Letters after a hyphen or apostrophe inside the word.
-                let b = w.text.as_bytes();
+                let b = w.text(cx.text()).as_bytes();
                 for (k, &c) in b.iter().enumerate().skip(1) {
                     let after_joiner = matches!(b[k - 1], b'-' | b'\'' | 0x99);
                     if after_joiner && c != b'-' && c != b'\'' && c != 0xE2 {
