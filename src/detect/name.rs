@@ -241,24 +241,35 @@ const BEFORE_LOWER: u8 = 8;
 const AFTER_LOWER: u8 = 16;
 
 /// The cue lists as one table, so that each word of a text is looked up
-/// once: a bit per (first byte, byte length) present in any list turns most
-/// words away without hashing them; the rest are looked up folded.
+/// once: a bit set of (first two bytes, length) present in any list turns
+/// most words away without hashing them; the rest are looked up folded.
 struct Cues {
-    bits: [u64; 256],
+    bits: Vec<u64>,
     classes: HashMap<&'static str, u8, BuildHasherDefault<crate::explain::RuleHasher>>,
 }
 
 impl Cues {
+    const BITS: u32 = 12;
+
+    /// The filter slot of a word: its first two bytes with bit 5 set (which
+    /// folds ASCII and the second byte of Latin-1 capitals alike) and its
+    /// length.
+    #[inline]
+    fn slot(b: &[u8]) -> usize {
+        let second = b.get(1).copied().unwrap_or(0);
+        let key = u32::from(b[0] | 0x20)
+            | u32::from(second | 0x20) << 8
+            | (b.len().min(255) as u32) << 16;
+        (key.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS)) as usize
+    }
+
     fn new(lists: &[(&'static [&'static str], u8)]) -> Cues {
-        let mut bits = [0u64; 256];
+        let mut bits = vec![0u64; (1 << Self::BITS) / 64];
         let mut classes = HashMap::default();
         for &(words, class) in lists {
             for w in words {
-                let b = w.as_bytes();
-                bits[usize::from(b[0])] |= 1 << b.len().min(63);
-                // An uppercase ASCII first letter in the text folds to this
-                // one; a capital Å/Ä/Ö/É shares its first UTF-8 byte (0xC3).
-                bits[usize::from(b[0].to_ascii_uppercase())] |= 1 << b.len().min(63);
+                let slot = Self::slot(w.as_bytes());
+                bits[slot / 64] |= 1 << (slot % 64);
                 *classes.entry(*w).or_insert(0) |= class;
             }
         }
@@ -268,8 +279,8 @@ impl Cues {
     /// The lists the word is in (0 for most words).
     #[inline]
     fn class<'t>(&self, cx: &ScanCtx<'t>, w: &Word) -> u8 {
-        let b = w.text(cx.text()).as_bytes();
-        if b.len() > 63 || self.bits[usize::from(b[0])] & (1 << b.len()) == 0 {
+        let slot = Self::slot(w.text(cx.text()).as_bytes());
+        if self.bits[slot / 64] & (1 << (slot % 64)) == 0 {
             return 0;
         }
         self.classes.get(cx.folded_word(w)).copied().unwrap_or(0)
@@ -438,7 +449,8 @@ impl Detector for Name {
         // slice of the text folded once per scan.
         let fold_at = |k: usize| -> &str { cx.folded_word(&ws[k]) };
         // Each word's cue lists, looked up once.
-        let cues: Vec<u8> = ws.iter().map(|w| CUES.class(cx, w)).collect();
+        let table = &*CUES;
+        let cues: Vec<u8> = ws.iter().map(|w| table.class(cx, w)).collect();
         let mut i = 0;
         while i < ws.len() {
             let w = ws[i];
