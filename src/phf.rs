@@ -1,4 +1,4 @@
-//! A perfect hash set of strings, built by `build.rs` at compile time
+//! A perfect hash map of strings to flags, built by `build.rs` at compile time
 //! (hash and displace, as in CHD): one hash of the key picks a bucket and
 //! two numbers; the bucket's displacement turns them into the one slot the
 //! key can be in, and one comparison says whether it is there. No table is
@@ -7,15 +7,27 @@
 //! This file is also compiled into `build.rs` (`#[path]`), which builds the
 //! tables with [`build`]: keep it free of crate imports.
 
-/// FNV-1a over the bytes, then a finalizer.
+/// Eight bytes at a time, each block mixed by a multiply, then a
+/// finalizer (murmur3's). Words are short: one or two blocks.
+#[inline]
 pub fn hash(key: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for &b in key {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut h = (key.len() as u64).wrapping_mul(K);
+    let mut blocks = key.chunks_exact(8);
+    for b in &mut blocks {
+        let x = u64::from_le_bytes(b.try_into().expect("eight bytes"));
+        h = (h ^ x).wrapping_mul(K).rotate_left(31);
+    }
+    let rest = blocks.remainder();
+    if !rest.is_empty() {
+        let mut b = [0u8; 8];
+        b[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(b)).wrapping_mul(K);
     }
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     h ^ (h >> 33)
 }
 
@@ -30,25 +42,32 @@ fn slot(h: u64, d: u32, n: usize) -> usize {
     (f1.wrapping_add(d0.wrapping_mul(f2)).wrapping_add(d1) & mask) as usize
 }
 
-/// A set of strings with one possible slot per key.
+/// A map from strings to a byte (flags), with one possible slot per key.
 #[derive(Debug)]
-pub struct Set {
+pub struct Map {
     /// Per bucket, the seed of the second hash.
     pub disps: &'static [u32],
     /// The keys by slot; empty strings are free slots.
     pub keys: &'static [&'static str],
+    /// The values by slot.
+    pub values: &'static [u8],
 }
 
-impl Set {
-    /// True when `key` is in the set.
+impl Map {
+    /// The value of `key`, 0 when it is absent.
     #[inline]
-    pub fn contains(&self, key: &str) -> bool {
-        if self.keys.is_empty() {
-            return false;
+    pub fn get(&self, key: &str) -> u8 {
+        if self.keys.is_empty() || key.is_empty() {
+            return 0;
         }
         let h = hash(key.as_bytes());
         let b = (h >> 7) as usize & (self.disps.len() - 1);
-        !key.is_empty() && self.keys[slot(h, self.disps[b], self.keys.len())] == key
+        let s = slot(h, self.disps[b], self.keys.len());
+        if self.keys[s] == key {
+            self.values[s]
+        } else {
+            0
+        }
     }
 }
 
@@ -102,16 +121,19 @@ mod tests {
             .iter()
             .map(|s| &*Box::leak(s.clone().into_boxed_str()))
             .collect();
-        let set = Set {
+        let values: Vec<u8> = slots.iter().map(|k| k.len() as u8).collect();
+        let map = Map {
             disps: Box::leak(disps.into_boxed_slice()),
             keys: Box::leak(keys_static.into_boxed_slice()),
+            values: Box::leak(values.into_boxed_slice()),
         };
-        assert!(keys.iter().all(|k| set.contains(k)));
-        assert!(!set.contains("k3000") && !set.contains("") && !set.contains("x"));
-        let empty = Set {
+        assert!(keys.iter().all(|k| map.get(k) == k.len() as u8));
+        assert!(map.get("k3000") == 0 && map.get("") == 0 && map.get("x") == 0);
+        let empty = Map {
             disps: &[0],
             keys: &[],
+            values: &[],
         };
-        assert!(!empty.contains("a"));
+        assert_eq!(empty.get("a"), 0);
     }
 }

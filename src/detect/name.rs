@@ -39,21 +39,50 @@ mod lexicons {
     include!(concat!(env!("OUT_DIR"), "/lexicons.rs"));
 }
 
+/// The lexicons for one scan: every lookup is one hash of the combined map,
+/// and the last word looked up is remembered (the detector asks several
+/// questions of the same word in a row).
 struct Lexicons {
-    never: &'static crate::phf::Set,
-    given: &'static crate::phf::Set,
-    surnames: &'static crate::phf::Set,
-    words: &'static crate::phf::Set,
-    towns: &'static crate::phf::Set,
+    /// (address, length, flags) of the last word looked up.
+    last: std::cell::Cell<(usize, usize, u8)>,
 }
 
-static LEXICONS: Lexicons = Lexicons {
-    never: &lexicons::NEVER,
-    given: &lexicons::GIVEN,
-    surnames: &lexicons::SURNAMES,
-    words: &lexicons::WORDS,
-    towns: &lexicons::TOWNS,
-};
+impl Lexicons {
+    fn new() -> Lexicons {
+        Lexicons {
+            last: std::cell::Cell::new((0, 0, 0)),
+        }
+    }
+
+    /// The lexicon bits of a folded word.
+    #[inline]
+    fn flags(&self, folded: &str) -> u8 {
+        let (at, len, flags) = self.last.get();
+        if at == folded.as_ptr() as usize && len == folded.len() {
+            return flags;
+        }
+        let flags = lexicons::LEXICON.get(folded);
+        self.last
+            .set((folded.as_ptr() as usize, folded.len(), flags));
+        flags
+    }
+
+    fn given(&self, f: &str) -> bool {
+        self.flags(f) & lexicons::GIVEN != 0
+    }
+    fn surname(&self, f: &str) -> bool {
+        self.flags(f) & lexicons::SURNAMES != 0
+    }
+    fn word(&self, f: &str) -> bool {
+        self.flags(f) & lexicons::WORDS != 0
+    }
+    fn town(&self, f: &str) -> bool {
+        self.flags(f) & lexicons::TOWNS != 0
+    }
+    fn never(&self, f: &str) -> bool {
+        self.flags(f) & lexicons::NEVER != 0
+    }
+}
 
 /// Words after a name that make it an organisation (`Svenssons Bygg AB`).
 const ORG_AFTER: &[&str] = &[
@@ -146,11 +175,11 @@ impl Name {
 
 /// Given name, also hyphenated (`Karl-Erik`) or possessive (`Annas`).
 fn is_given(lx: &Lexicons, folded: &str) -> bool {
-    lx.given.contains(folded)
-        || (folded.contains('-') && folded.split('-').all(|p| lx.given.contains(p)))
+    lx.given(folded)
+        || (folded.contains('-') && folded.split('-').all(|p| lx.given(p)))
         || folded
             .strip_suffix('s')
-            .is_some_and(|f| f.len() > 2 && lx.given.contains(f))
+            .is_some_and(|f| f.len() > 2 && lx.given(f))
 }
 
 /// Titles and roles that stand right before a name (`rektor Anna Berg`),
@@ -365,12 +394,7 @@ fn lowercase_name<'t>(
         return None;
     }
     let f = cx.folded_word(&w);
-    if !lx.given.contains(f)
-        || lx.words.contains(f)
-        || lx.never.contains(f)
-        || lx.towns.contains(f)
-        || LOWER_NEVER.contains(&f)
-    {
+    if !lx.given(f) || lx.word(f) || lx.never(f) || lx.town(f) || LOWER_NEVER.contains(&f) {
         return None;
     }
     Some(cx.finding(
@@ -389,17 +413,17 @@ fn lowercase_name<'t>(
 fn is_surname_like(lx: &Lexicons, w: &Word, folded: &str, after_given: bool) -> bool {
     // `Lena Berg`, `Anna Lund`: towns that are also common surnames, after
     // a given name.
-    let town = lx.towns.contains(folded) && !(after_given && lx.surnames.contains(folded));
-    if !(w.capitalised()) || lx.never.contains(folded) || town || street_like(folded) {
+    let town = lx.town(folded) && !(after_given && lx.surname(folded));
+    if !(w.capitalised()) || lx.never(folded) || town || street_like(folded) {
         return false;
     }
-    lx.surnames.contains(folded)
-        || folded.strip_suffix('s').is_some_and(|f| lx.surnames.contains(f))
-        || lx.given.contains(folded)
+    lx.surname(folded)
+        || folded.strip_suffix('s').is_some_and(|f| lx.surname(f))
+        || lx.given(folded)
         || SURNAME_ENDINGS.iter().any(|e| folded.len() > e.len() + 1 && folded.ends_with(e))
         // Name chain: any capitalised word that is not an ordinary word
         // (in ALL CAPS every word is capitalised, so not there).
-        || (!w.all_caps() && (after_given || !lx.words.contains(folded)))
+        || (!w.all_caps() && (after_given || !lx.word(folded)))
 }
 
 /// `Anna`, `Karl-Erik`, `Hodžić`: a capital, then lowercase letters (a
@@ -443,7 +467,7 @@ impl Detector for Name {
 
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
         let text = cx.text();
-        let lx = &LEXICONS;
+        let lx = &Lexicons::new();
         let ws = cx.words();
         // Folded forms: the word itself unless it holds a capital, else a
         // slice of the text folded once per scan.
@@ -498,7 +522,7 @@ impl Detector for Name {
             if w.text(text).chars().nth(1).is_none() && text[w.end..].starts_with(". ") {
                 if let Some(next) = ws.get(i + 1).filter(|n| n.start == w.end + 2) {
                     let f = fold_at(i + 1);
-                    let surname = lx.surnames.contains(f)
+                    let surname = lx.surname(f)
                         || SURNAME_ENDINGS
                             .iter()
                             .any(|e| f.len() > e.len() + 1 && f.ends_with(e));
@@ -531,7 +555,7 @@ impl Detector for Name {
                 i += 1;
                 continue;
             }
-            if lx.never.contains(folded) || lx.towns.contains(folded) {
+            if lx.never(folded) || lx.town(folded) {
                 i += 1;
                 continue;
             }
@@ -539,18 +563,18 @@ impl Detector for Name {
             // known non-names, the second shaped like a surname or the pair
             // mid-sentence: a name outside the lexicon (`Zeynep Demir`,
             // `Dragan Petrović`).
-            if !given && name_shaped(w.text(text)) && !lx.words.contains(folded) {
+            if !given && name_shaped(w.text(text)) && !lx.word(folded) {
                 if let Some(next) = ws.get(i + 1).filter(|n| adjacent(text, w.end, n.start)) {
                     let f = fold_at(i + 1);
-                    let surname_shaped = lx.surnames.contains(f)
+                    let surname_shaped = lx.surname(f)
                         || SURNAME_ENDINGS
                             .iter()
                             .any(|e| f.len() > e.len() + 1 && f.ends_with(e));
                     let plain = name_shaped(next.text(text))
                         && !street_like(f)
-                        && !lx.never.contains(f)
-                        && !lx.towns.contains(f)
-                        && !lx.words.contains(f);
+                        && !lx.never(f)
+                        && !lx.town(f)
+                        && !lx.word(f);
                     if plain && (surname_shaped || !sentence_start(text, w.start)) {
                         given = true;
                     }
@@ -598,12 +622,9 @@ impl Detector for Name {
                 continue;
             }
             let full = end_i > i;
-            let word_like = lx.words.contains(folded)
-                || folded
-                    .strip_suffix('s')
-                    .is_some_and(|f| lx.words.contains(f));
+            let word_like = lx.word(folded) || folded.strip_suffix('s').is_some_and(|f| lx.word(f));
             let ok = if full {
-                given || signed || greeted || titled || lx.surnames.contains(fold_at(end_i))
+                given || signed || greeted || titled || lx.surname(fold_at(end_i))
             } else if greeted || signed || titled {
                 // After a greeting, a title or in a signature: any
                 // name-shaped word.
@@ -655,40 +676,30 @@ mod tests {
 
     #[test]
     fn the_built_lexicons_hold_every_listed_word() {
-        use super::LEXICONS;
+        use super::lexicons::{GIVEN, LEXICON, NEVER, SURNAMES, TOWNS, WORDS};
         let files = [
-            (
-                include_str!("../../patterns/names_given.txt"),
-                LEXICONS.given,
-            ),
-            (
-                include_str!("../../patterns/names_given_extra.txt"),
-                LEXICONS.given,
-            ),
-            (
-                include_str!("../../patterns/names_surnames.txt"),
-                LEXICONS.surnames,
-            ),
-            (
-                include_str!("../../patterns/name_words.txt"),
-                LEXICONS.words,
-            ),
-            (include_str!("../../patterns/towns.txt"), LEXICONS.towns),
-            (
-                include_str!("../../patterns/never_names.txt"),
-                LEXICONS.never,
-            ),
+            (include_str!("../../patterns/names_given.txt"), GIVEN),
+            (include_str!("../../patterns/names_given_extra.txt"), GIVEN),
+            (include_str!("../../patterns/names_surnames.txt"), SURNAMES),
+            (include_str!("../../patterns/name_words.txt"), WORDS),
+            (include_str!("../../patterns/towns.txt"), TOWNS),
+            (include_str!("../../patterns/never_names.txt"), NEVER),
         ];
-        for (src, set) in files {
+        for (src, bit) in files {
             for line in src.lines().map(str::trim) {
                 if line.is_empty() || line.starts_with('#') {
                     continue;
                 }
-                assert!(set.contains(&crate::text::fold(line)), "{line}");
+                assert!(LEXICON.get(&crate::text::fold(line)) & bit != 0, "{line}");
             }
         }
-        assert!(LEXICONS.given.contains("anna") && !LEXICONS.given.contains("Anna"));
-        assert!(LEXICONS.towns.contains("forshaga") && !LEXICONS.given.contains("forshaga"));
+        let lx = super::Lexicons::new();
+        assert!(lx.given("anna") && !lx.given("Anna"));
+        assert!(lx.town("forshaga") && !lx.given("forshaga"));
+        // The remembered word is told apart by address and length.
+        let text = "annas";
+        assert!(!lx.given(text) && lx.given(&text[..4]) && !lx.given(text));
+        assert_eq!(LEXICON.get("qqqxyz"), 0);
     }
 
     #[test]
