@@ -31,7 +31,7 @@ pub struct Message {
 /// its rule's explanation, and rule ids are short and not attacker-chosen,
 /// so SipHash's protection buys nothing here.
 #[derive(Default)]
-pub(crate) struct RuleHasher(u64);
+struct RuleHasher(u64);
 
 impl Hasher for RuleHasher {
     fn write(&mut self, bytes: &[u8]) {

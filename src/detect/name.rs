@@ -17,8 +17,6 @@
 //! medium, and high next to an identity number or health or social-services
 //! wording (the scanner's combination rule).
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use super::{Detector, ScanCtx, Word};
@@ -270,49 +268,54 @@ const BEFORE_LOWER: u8 = 8;
 const AFTER_LOWER: u8 = 16;
 
 /// The cue lists as one table, so that each word of a text is looked up
-/// once: a bit set of (first two bytes, length) present in any list turns
-/// most words away without hashing them; the rest are looked up folded.
+/// once: a word's first two bytes and length pick a slot, and only the few
+/// cue words in that slot are compared (most slots are empty, so most words
+/// are turned away without reading more than their first two bytes).
 struct Cues {
-    bits: Vec<u64>,
-    classes: HashMap<&'static str, u8, BuildHasherDefault<crate::explain::RuleHasher>>,
+    slots: Vec<Vec<(&'static str, u8)>>,
 }
 
 impl Cues {
     const BITS: u32 = 12;
 
-    /// The filter slot of a word: its first two bytes with bit 5 set (which
-    /// folds ASCII and the second byte of Latin-1 capitals alike) and its
-    /// length.
+    /// The slot of a word: its first two bytes with bit 5 set (which folds
+    /// ASCII and the second byte of Latin-1 capitals alike) and its length.
     #[inline]
-    fn slot(b: &[u8]) -> usize {
-        let second = b.get(1).copied().unwrap_or(0);
-        let key = u32::from(b[0] | 0x20)
-            | u32::from(second | 0x20) << 8
-            | (b.len().min(255) as u32) << 16;
+    fn slot(first: u8, second: u8, len: usize) -> usize {
+        let key =
+            u32::from(first | 0x20) | u32::from(second | 0x20) << 8 | (len.min(255) as u32) << 16;
         (key.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS)) as usize
     }
 
     fn new(lists: &[(&'static [&'static str], u8)]) -> Cues {
-        let mut bits = vec![0u64; (1 << Self::BITS) / 64];
-        let mut classes = HashMap::default();
+        let mut slots: Vec<Vec<(&'static str, u8)>> = vec![Vec::new(); 1 << Self::BITS];
         for &(words, class) in lists {
             for w in words {
-                let slot = Self::slot(w.as_bytes());
-                bits[slot / 64] |= 1 << (slot % 64);
-                *classes.entry(*w).or_insert(0) |= class;
+                let b = w.as_bytes();
+                let slot = &mut slots[Self::slot(b[0], b.get(1).copied().unwrap_or(0), b.len())];
+                match slot.iter_mut().find(|(x, _)| x == w) {
+                    Some((_, c)) => *c |= class,
+                    None => slot.push((w, class)),
+                }
             }
         }
-        Cues { bits, classes }
+        Cues { slots }
     }
 
     /// The lists the word is in (0 for most words).
     #[inline]
     fn class<'t>(&self, cx: &ScanCtx<'t>, w: &Word) -> u8 {
-        let slot = Self::slot(w.text(cx.text()).as_bytes());
-        if self.bits[slot / 64] & (1 << (slot % 64)) == 0 {
+        let b = cx.text().as_bytes();
+        let len = w.end - w.start;
+        let second = if len > 1 { b[w.start + 1] } else { 0 };
+        let slot = &self.slots[Self::slot(b[w.start], second, len)];
+        if slot.is_empty() {
             return 0;
         }
-        self.classes.get(cx.folded_word(w)).copied().unwrap_or(0)
+        let folded = cx.folded_word(w);
+        slot.iter()
+            .find(|(x, _)| *x == folded)
+            .map_or(0, |&(_, c)| c)
     }
 }
 
