@@ -32,7 +32,12 @@ pub(crate) fn fold_bytes(s: &str) -> Vec<u8> {
 /// [`fold_bytes`] as a string. ASCII capitals are folded in one (vectorised)
 /// pass; only a text with a Latin-1 capital takes the byte-wise path.
 pub(crate) fn fold(s: &str) -> String {
-    if has_latin1_capital(s.as_bytes()) {
+    fold_known(s, has_latin1_capital(s.as_bytes()))
+}
+
+/// [`fold`] when the caller knows whether `s` holds a Latin-1 capital.
+pub(crate) fn fold_known(s: &str, latin1_capital: bool) -> String {
+    if latin1_capital {
         String::from_utf8(fold_bytes(s)).expect("folding maps UTF-8 to UTF-8")
     } else {
         s.to_ascii_lowercase()

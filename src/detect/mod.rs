@@ -80,7 +80,7 @@ pub struct ScanCtx<'t> {
     /// by the number detectors as a cheap gate before their regex passes.
     digit_runs: std::cell::OnceCell<Vec<(usize, usize)>>,
     /// The words, tokenised once on first use and shared by the detectors.
-    words: std::cell::OnceCell<Vec<Word>>,
+    words: std::cell::OnceCell<Tokens>,
     /// The text folded ([`crate::text::fold`]), on first use.
     folded: std::cell::OnceCell<String>,
 }
@@ -206,13 +206,20 @@ fn classify_non_ascii(text: &str, i: usize) -> (bool, bool, bool, bool, usize) {
     }
 }
 
+/// The words of a text, and whether any holds a Latin-1 capital.
+struct Tokens {
+    words: Vec<Word>,
+    latin1_capital: bool,
+}
+
 /// The words of `text`, in order (see [`Word`]). ASCII bytes, most of any
 /// Swedish text, are classified without decoding.
-fn tokenize(text: &str) -> Vec<Word> {
+fn tokenize(text: &str) -> Tokens {
     let b = text.as_bytes();
     // The bundled corpus averages 7.4 bytes a word with its separators:
     // one word per six bytes rarely needs to grow.
     let mut out = Vec::with_capacity(b.len() / 6 + 1);
+    let mut latin1_capital = false;
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -231,6 +238,7 @@ fn tokenize(text: &str) -> Vec<Word> {
                 i += len;
                 continue;
             }
+            latin1_capital |= folds;
             let flags = match (upper, folds) {
                 (true, true) => CAPITALISED | FOLDS,
                 (true, false) => CAPITALISED,
@@ -270,6 +278,7 @@ fn tokenize(text: &str) -> Vec<Word> {
                     flags |= SEVERAL | if upper { 0 } else { NOT_UPPER };
                     if folds {
                         flags |= FOLDS;
+                        latin1_capital = true;
                     }
                     last = i + len;
                 } else if joiner {
@@ -286,7 +295,10 @@ fn tokenize(text: &str) -> Vec<Word> {
             flags,
         });
     }
-    out
+    Tokens {
+        words: out,
+        latin1_capital,
+    }
 }
 
 impl<'t> ScanCtx<'t> {
@@ -309,13 +321,25 @@ impl<'t> ScanCtx<'t> {
 
     /// The words of the text in order, tokenised once per scan.
     pub fn words(&self) -> &[Word] {
+        &self.tokens().words
+    }
+
+    fn tokens(&self) -> &Tokens {
         self.words.get_or_init(|| tokenize(self.text))
+    }
+
+    /// True when the text holds a Latin-1 capital (`Å`, `Ä`, `Ö`, `É`…),
+    /// the only capitals besides ASCII that folding changes (known from
+    /// tokenising: such a capital is a letter of some word).
+    pub fn has_latin1_capital(&self) -> bool {
+        self.tokens().latin1_capital
     }
 
     /// The text folded (ASCII and Latin-1 capitals to lowercase; same byte
     /// offsets), computed once per scan on first use.
     pub fn folded(&self) -> &str {
-        self.folded.get_or_init(|| crate::text::fold(self.text))
+        self.folded
+            .get_or_init(|| crate::text::fold_known(self.text, self.has_latin1_capital()))
     }
 
     /// A word folded: the word itself when folding would not change it.
@@ -522,6 +546,21 @@ mod tests {
             ]
         );
         assert_eq!(cx.folded_word(&cx.words()[7]), "émile");
+        assert!(cx.has_latin1_capital());
+        for (text, capital) in [
+            ("åsa ÖSTER", true),
+            ("åsa öster × ÷", false),
+            ("ANNA", false),
+            ("", false),
+        ] {
+            let cx = ScanCtx::new(text, Lang::Sv, &m, None);
+            assert_eq!(cx.has_latin1_capital(), capital, "{text}");
+            assert_eq!(
+                cx.has_latin1_capital(),
+                crate::text::has_latin1_capital(text.as_bytes())
+            );
+            assert_eq!(cx.folded(), crate::text::fold(text));
+        }
     }
 
     #[test]

@@ -364,7 +364,7 @@ impl Terms {
         let text = cx.text();
         // The automata fold ASCII case themselves; only a text with Latin-1
         // capitals (Å, Ä, Ö, É, …) needs a folded copy.
-        let hay: &[u8] = if crate::text::has_latin1_capital(text.as_bytes()) {
+        let hay: &[u8] = if cx.has_latin1_capital() {
             cx.folded().as_bytes()
         } else {
             text.as_bytes()
