@@ -286,30 +286,48 @@ impl Openings {
             .expect("three bytes or more")
     }
 
-    /// The slot of the opening of class `c` at `p`, case folded by setting
-    /// bit 5 of every byte (a filter may confuse a few other bytes too: that
-    /// costs a search, never a match); `None` when the text ends before.
+    /// The slot of an opening of class `c` held in the low bytes of `x`,
+    /// case folded by setting bit 5 of every byte (a filter may confuse a
+    /// few other bytes too: that costs a search, never a match).
     #[inline]
-    fn slot(h: &[u8], p: usize, c: usize) -> Option<usize> {
+    fn slot_of(x: u64, c: usize) -> usize {
         let n = OPENING_LENGTHS[c];
-        let k = h.get(p..p + n)?;
-        let mut word = [0u8; 8];
-        word[..n].copy_from_slice(k);
-        let x = u64::from_le_bytes(word) | (0x2020_2020_2020_2020 >> (8 * (8 - n)));
-        let hash = (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize;
-        Some(c << Self::BITS | hash)
+        let mask = if n == 8 { u64::MAX } else { (1 << (8 * n)) - 1 };
+        let k = (x | 0x2020_2020_2020_2020) & mask;
+        c << Self::BITS | (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
+    /// Up to eight bytes of `h` from `p`, little-endian, and how many.
+    #[inline]
+    fn load(h: &[u8], p: usize) -> (u64, usize) {
+        match h.get(p..p + 8) {
+            Some(k) => (u64::from_le_bytes(k.try_into().expect("eight bytes")), 8),
+            None => {
+                let k = h.get(p..).unwrap_or_default();
+                let mut word = [0u8; 8];
+                word[..k.len()].copy_from_slice(k);
+                (u64::from_le_bytes(word), k.len())
+            }
+        }
     }
 
     fn insert(&mut self, term: &[u8]) {
-        let slot = Self::slot(term, 0, Self::class(term.len())).expect("term is long enough");
+        let slot = Self::slot_of(Self::load(term, 0).0, Self::class(term.len()));
         self.bits[slot / 64] |= 1 << (slot % 64);
     }
 
-    /// True when some term may start at `p`.
+    /// True when some term may start at `p` (one load for all lengths).
     #[inline]
     fn may_open(&self, h: &[u8], p: usize) -> bool {
-        (0..OPENING_LENGTHS.len())
-            .any(|c| Self::slot(h, p, c).is_some_and(|s| self.bits[s / 64] & (1 << (s % 64)) != 0))
+        let (x, n) = Self::load(h, p);
+        OPENING_LENGTHS
+            .iter()
+            .enumerate()
+            .take_while(|&(_, &len)| len <= n)
+            .any(|(c, _)| {
+                let s = Self::slot_of(x, c);
+                self.bits[s / 64] & (1 << (s % 64)) != 0
+            })
     }
 }
 
