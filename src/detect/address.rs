@@ -38,6 +38,8 @@ const RULES: &[&str] = &[
 pub struct Address {
     /// Street suffixes, folded to lowercase, longest first.
     suffixes: Vec<String>,
+    /// A bit per last two bytes of a suffix (see [`Address::tail_slot`]).
+    tails: Vec<u64>,
     /// The house number and what may follow it, anchored.
     number: Regex,
     care_of: OnceLock<Regex>,
@@ -66,7 +68,17 @@ impl Address {
         // the en dash, so it compiles fast.
         let number = r"^[\ \u{a0}]+[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?(?:\ ?[-\u{2013}]\ ?[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?)?(?:,?\ *(?:(?i:lgh|lägenhet)|Igh)\.?\ *[0-9]{4})?";
         let bad = |e: regex::Error| Error::pattern("patterns/street_suffixes.txt", e);
+        let mut tails = vec![0u64; (1 << 16) / 64];
+        for x in &suffixes {
+            let t = Self::tail_slot(x.as_bytes()).ok_or_else(|| Error::Rules {
+                name: "patterns/street_suffixes.txt".into(),
+                line: 0,
+                message: format!("street suffix `{x}` is shorter than two bytes"),
+            })?;
+            tails[t / 64] |= 1 << (t % 64);
+        }
         Ok(Address {
+            tails,
             suffixes: suffixes.iter().map(|x| fold(x)).collect(),
             number: Regex::new(number).map_err(bad)?,
             care_of: OnceLock::new(),
@@ -81,6 +93,21 @@ impl Address {
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
                 .collect(),
         })
+    }
+
+    /// The slot of a word's last two bytes, folded by setting bit 5 (which
+    /// folds ASCII letters and the second byte of Å/Ä/Ö alike).
+    fn tail_slot(word: &[u8]) -> Option<usize> {
+        match word {
+            [.., a, b] => Some(usize::from(a | 0x20) << 8 | usize::from(b | 0x20)),
+            _ => None,
+        }
+    }
+
+    /// False when no street suffix ends as `word` does (one bit test turns
+    /// away the words before most numbers: dates, times, amounts).
+    fn may_end_a_street(&self, word: &[u8]) -> bool {
+        Self::tail_slot(word).is_some_and(|t| self.tails[t / 64] & (1 << (t % 64)) != 0)
     }
 
     /// `c/o Andersson, ` ending right before a street (compiled on first use).
@@ -297,6 +324,9 @@ impl Detector for Address {
                 .last()
                 .map_or(head.len(), |(i, _)| i);
             let word = &head.as_bytes()[word_start..];
+            if !self.may_end_a_street(word) {
+                continue;
+            }
             // Longest suffix first (`gatan` before `gata`), compared folded.
             let Some(suffix) = self
                 .suffixes
@@ -328,7 +358,16 @@ impl Detector for Address {
             };
             out.push(cx.finding(Kind::Address, (start, end), score, Severity::Medium, rule));
         }
-        for m in self.po_box.find_iter(text) {
+        // `Box 93`: only where a digit run follows one of the box words.
+        let boxes = cx.digit_runs().iter().filter_map(|&(s, _)| {
+            let head = text[..s].trim_end_matches(' ');
+            let word = ["Box", "BOX", "Postbox", "Pl"]
+                .iter()
+                .find(|w| head.len() < s && head.ends_with(*w))?;
+            let at = head.len() - word.len();
+            self.po_box.find_at(text, at).filter(|m| m.start() == at)
+        });
+        for m in boxes {
             let end = self.postal_town_at(text, m.end()).unwrap_or(m.end());
             out.push(cx.finding(
                 Kind::Address,
