@@ -158,6 +158,32 @@ const SURNAME_ENDINGS: &[&str] = &[
     "ski", "ska",
 ];
 
+/// True when the folded word ends like a Swedish surname and is longer
+/// than the ending by two letters or more. A bit per last two bytes of the
+/// endings turns most words away before the list is compared.
+fn surname_ending(folded: &str) -> bool {
+    static TAILS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut bits = vec![0u64; (1 << 16) / 64];
+        for e in SURNAME_ENDINGS {
+            let t = tail_slot(e.as_bytes()).expect("endings have two bytes or more");
+            bits[t / 64] |= 1 << (t % 64);
+        }
+        bits
+    });
+    tail_slot(folded.as_bytes()).is_some_and(|t| TAILS[t / 64] & (1 << (t % 64)) != 0)
+        && SURNAME_ENDINGS
+            .iter()
+            .any(|e| folded.len() > e.len() + 1 && folded.ends_with(e))
+}
+
+/// A word's last two bytes as one number.
+fn tail_slot(word: &[u8]) -> Option<usize> {
+    match word {
+        [.., a, b] => Some(usize::from(*a) << 8 | usize::from(*b)),
+        _ => None,
+    }
+}
+
 /// Finds person names.
 pub struct Name;
 
@@ -261,18 +287,21 @@ const TITLES: &[&str] = &[
 ];
 
 /// What a word is as a cue: bits of the lists it is in.
-const GREETING: u8 = 1;
-const OPENER: u8 = 2;
-const TITLE: u8 = 4;
-const BEFORE_LOWER: u8 = 8;
-const AFTER_LOWER: u8 = 16;
+const GREETING: u16 = 1;
+const OPENER: u16 = 2;
+const TITLE: u16 = 4;
+const BEFORE_LOWER: u16 = 8;
+const AFTER_LOWER: u16 = 16;
+const PARTICLE: u16 = 32;
+const STREET_WORD: u16 = 64;
+const ORG_WORD: u16 = 128;
 
 /// The cue lists as one table, so that each word of a text is looked up
 /// once: a word's first two bytes and length pick a slot, and only the few
 /// cue words in that slot are compared (most slots are empty, so most words
 /// are turned away without reading more than their first two bytes).
 struct Cues {
-    slots: Vec<Vec<(&'static str, u8)>>,
+    slots: Vec<Vec<(&'static str, u16)>>,
 }
 
 impl Cues {
@@ -287,8 +316,8 @@ impl Cues {
         (key.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS)) as usize
     }
 
-    fn new(lists: &[(&'static [&'static str], u8)]) -> Cues {
-        let mut slots: Vec<Vec<(&'static str, u8)>> = vec![Vec::new(); 1 << Self::BITS];
+    fn new(lists: &[(&'static [&'static str], u16)]) -> Cues {
+        let mut slots: Vec<Vec<(&'static str, u16)>> = vec![Vec::new(); 1 << Self::BITS];
         for &(words, class) in lists {
             for w in words {
                 let b = w.as_bytes();
@@ -304,7 +333,7 @@ impl Cues {
 
     /// The lists the word is in (0 for most words).
     #[inline]
-    fn class<'t>(&self, cx: &ScanCtx<'t>, w: &Word) -> u8 {
+    fn class<'t>(&self, cx: &ScanCtx<'t>, w: &Word) -> u16 {
         let b = cx.text().as_bytes();
         let len = w.end - w.start;
         let second = if len > 1 { b[w.start + 1] } else { 0 };
@@ -326,6 +355,9 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         (TITLES, TITLE),
         (LOWER_BEFORE, BEFORE_LOWER),
         (LOWER_AFTER, AFTER_LOWER),
+        (PARTICLES, PARTICLE),
+        (STREET_WORDS, STREET_WORD),
+        (ORG_AFTER, ORG_WORD),
     ])
 });
 
@@ -373,7 +405,7 @@ const LOWER_NEVER: &[&str] = &[
 fn lowercase_name<'t>(
     cx: &ScanCtx<'t>,
     ws: &[Word],
-    cues: &[u8],
+    cues: &[u16],
     i: usize,
     lx: &Lexicons,
 ) -> Option<Finding> {
@@ -423,7 +455,7 @@ fn is_surname_like(lx: &Lexicons, w: &Word, folded: &str, after_given: bool) -> 
     lx.surname(folded)
         || folded.strip_suffix('s').is_some_and(|f| lx.surname(f))
         || lx.given(folded)
-        || SURNAME_ENDINGS.iter().any(|e| folded.len() > e.len() + 1 && folded.ends_with(e))
+        || surname_ending(folded)
         // Name chain: any capitalised word that is not an ordinary word
         // (in ALL CAPS every word is capitalised, so not there).
         || (!w.all_caps() && (after_given || !lx.word(folded)))
@@ -477,7 +509,7 @@ impl Detector for Name {
         let fold_at = |k: usize| -> &str { cx.folded_word(&ws[k]) };
         // Each word's cue lists, looked up once.
         let table = &*CUES;
-        let cues: Vec<u8> = ws.iter().map(|w| table.class(cx, w)).collect();
+        let cues: Vec<u16> = ws.iter().map(|w| table.class(cx, w)).collect();
         let mut i = 0;
         while i < ws.len() {
             let w = ws[i];
@@ -487,7 +519,7 @@ impl Detector for Name {
             let prev = i.checked_sub(1).map(|j| ws[j]);
             // The cue lists first (one bit test each rejects most words),
             // the gap between the words only for a cue.
-            let prev_is = |class: u8| i > 0 && cues[i - 1] & class != 0;
+            let prev_is = |class: u16| i > 0 && cues[i - 1] & class != 0;
             // Only spaces and a comma between the previous word and this one
             // (the greeting's or title's gap; a signature opener may also
             // end its line).
@@ -525,10 +557,7 @@ impl Detector for Name {
             if w.text(text).chars().nth(1).is_none() && text[w.end..].starts_with(". ") {
                 if let Some(next) = ws.get(i + 1).filter(|n| n.start == w.end + 2) {
                     let f = fold_at(i + 1);
-                    let surname = lx.surname(f)
-                        || SURNAME_ENDINGS
-                            .iter()
-                            .any(|e| f.len() > e.len() + 1 && f.ends_with(e));
+                    let surname = lx.surname(f) || surname_ending(f);
                     if surname && next.capitalised() && !next.all_caps() {
                         out.push(cx.finding(
                             Kind::Name,
@@ -569,10 +598,7 @@ impl Detector for Name {
             if !given && name_shaped(w.text(text)) && !lx.word(folded) {
                 if let Some(next) = ws.get(i + 1).filter(|n| adjacent(text, w.end, n.start)) {
                     let f = fold_at(i + 1);
-                    let surname_shaped = lx.surname(f)
-                        || SURNAME_ENDINGS
-                            .iter()
-                            .any(|e| f.len() > e.len() + 1 && f.ends_with(e));
+                    let surname_shaped = lx.surname(f) || surname_ending(f);
                     let plain = name_shaped(next.text(text))
                         && !street_like(f)
                         && !lx.never(f)
@@ -588,7 +614,7 @@ impl Detector for Name {
             let mut j = i + 1;
             while j < ws.len() && j <= i + 3 && adjacent(text, ws[j - 1].end, ws[j].start) {
                 let f = fold_at(j);
-                if PARTICLES.contains(&f) && j + 1 < ws.len() {
+                if cues[j] & PARTICLE != 0 && j + 1 < ws.len() {
                     j += 1;
                     continue;
                 }
@@ -603,17 +629,14 @@ impl Detector for Name {
             }
             // `Drottning Kristinas väg 12`: a street, the address detector's.
             if let Some(next) = ws.get(end_i + 1) {
-                let f = fold_at(end_i + 1);
-                if STREET_WORDS.contains(&f) && adjacent(text, ws[end_i].end, next.start) {
+                if cues[end_i + 1] & STREET_WORD != 0 && adjacent(text, ws[end_i].end, next.start) {
                     i = end_i + 2;
                     continue;
                 }
             }
             // `Svenssons Bygg AB`: an organisation, not a person.
             if let Some(next) = ws.get(end_i + 1) {
-                if ORG_AFTER.contains(&fold_at(end_i + 1))
-                    && adjacent(text, ws[end_i].end, next.start)
-                {
+                if cues[end_i + 1] & ORG_WORD != 0 && adjacent(text, ws[end_i].end, next.start) {
                     i = end_i + 2;
                     continue;
                 }
