@@ -1,10 +1,23 @@
 //! A plain loop over `scan_text` for profilers (callgrind, perf), which
 //! criterion's harness would drown out, and a per-detector breakdown:
-//! `cargo run --release --example profile_scan [rounds] [detector… | all]`.
+//! `cargo run --release --example profile_scan [rounds] [detector… | all | -detector]`
+//! (`-name`: all detectors but `name`).
 
 use postvakt::eval::parse_gold_lines;
 use postvakt::generate::generate;
 use std::time::Instant;
+
+const DETECTORS: &[&str] = &[
+    "personnummer",
+    "phone",
+    "email",
+    "address",
+    "bank_account",
+    "license_plate",
+    "id_document",
+    "terms",
+    "name",
+];
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -34,6 +47,15 @@ fn main() {
         .map(|id| {
             let s = match *id {
                 "all" => postvakt::Scanner::new(),
+                // `-name`: every detector but one, to see what it adds.
+                id if id.starts_with('-') => {
+                    let rest: Vec<&str> = DETECTORS
+                        .iter()
+                        .copied()
+                        .filter(|d| *d != &id[1..])
+                        .collect();
+                    postvakt::Scanner::builder().only(&rest).build().unwrap()
+                }
                 id => postvakt::Scanner::builder().only(&[id]).build().unwrap(),
             };
             (id.to_string(), s)
