@@ -301,6 +301,9 @@ const ORG_WORD: u16 = 128;
 /// cue words in that slot are compared (most slots are empty, so most words
 /// are turned away without reading more than their first two bytes).
 struct Cues {
+    /// A bit per non-empty slot: 512 bytes that stay in the L1 cache, so
+    /// the slot table itself is read only for the few words that may be cues.
+    used: Vec<u64>,
     slots: Vec<Vec<(&'static str, u16)>>,
 }
 
@@ -328,7 +331,13 @@ impl Cues {
                 }
             }
         }
-        Cues { slots }
+        let mut used = vec![0u64; slots.len() / 64];
+        for (k, slot) in slots.iter().enumerate() {
+            if !slot.is_empty() {
+                used[k / 64] |= 1 << (k % 64);
+            }
+        }
+        Cues { used, slots }
     }
 
     /// The lists the word is in (0 for most words).
@@ -337,12 +346,13 @@ impl Cues {
         let b = cx.text().as_bytes();
         let len = w.end - w.start;
         let second = if len > 1 { b[w.start + 1] } else { 0 };
-        let slot = &self.slots[Self::slot(b[w.start], second, len)];
-        if slot.is_empty() {
+        let k = Self::slot(b[w.start], second, len);
+        if self.used[k / 64] & (1 << (k % 64)) == 0 {
             return 0;
         }
         let folded = cx.folded_word(w);
-        slot.iter()
+        self.slots[k]
+            .iter()
             .find(|(x, _)| *x == folded)
             .map_or(0, |&(_, c)| c)
     }
