@@ -16,7 +16,7 @@
 
 use regex::Regex;
 
-use super::{word_in, Detector, ScanCtx};
+use super::{Detector, ScanCtx, WordList};
 use crate::finding::{Finding, Kind, Severity};
 use crate::Error;
 
@@ -186,6 +186,8 @@ const CONTEXT_PREFIXES: &[&str] = &[
     "sparkonto",
     "personkonto",
 ];
+const CONTEXT: WordList = WordList::new(CONTEXT_WORDS, CONTEXT_PREFIXES);
+
 const CONTEXT_WORDS: &[&str] = &[
     "swedbank",
     "nordea",
@@ -331,7 +333,7 @@ impl Detector for BankAccount {
             }
             let near = cx
                 .words_since_number(m.start(), 6)
-                .any(|w| word_in(w, CONTEXT_WORDS, CONTEXT_PREFIXES));
+                .any(|w| CONTEXT.contains(w));
             if near {
                 let all: Vec<u8> = b.iter().copied().filter(u8::is_ascii_digit).collect();
                 let clearing = all[..4]

@@ -3,7 +3,7 @@
 //! number: eight or nine characters, mostly digits, are otherwise order
 //! numbers, case numbers or prices.
 
-use super::{word_in, Detector, ScanCtx};
+use super::{Detector, ScanCtx, WordList};
 use crate::finding::{Finding, Kind, Severity};
 use crate::Error;
 
@@ -44,7 +44,8 @@ impl IdDocument {
 }
 
 fn is_document_word(w: &str) -> bool {
-    word_in(w, WORDS, PREFIXES)
+    const LIST: WordList = WordList::new(WORDS, PREFIXES);
+    LIST.contains(w)
 }
 
 impl Detector for IdDocument {

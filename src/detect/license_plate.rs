@@ -8,7 +8,7 @@
 
 use regex::Regex;
 
-use super::{word_in, Detector, ScanCtx};
+use super::{Detector, ScanCtx, WordList};
 use crate::finding::{Finding, Kind, Severity};
 use crate::Error;
 
@@ -56,7 +56,8 @@ impl LicensePlate {
 }
 
 fn is_vehicle_word(w: &str) -> bool {
-    word_in(w, VEHICLE_WORDS, VEHICLE_PREFIXES)
+    const LIST: WordList = WordList::new(VEHICLE_WORDS, VEHICLE_PREFIXES);
+    LIST.contains(w)
 }
 
 impl Detector for LicensePlate {

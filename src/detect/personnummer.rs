@@ -18,7 +18,7 @@
 //! number `000` (never issued), and numbers
 //! failing the check digit unless an identity word stands near them.
 
-use super::{word_in, Detector, ScanCtx};
+use super::{Detector, ScanCtx, WordList};
 use crate::finding::{Finding, Kind, Severity};
 use crate::validate::{date, luhn};
 use crate::Error;
@@ -256,8 +256,11 @@ fn has_digit(w: &str) -> bool {
     w.bytes().any(|b| b.is_ascii_digit())
 }
 
+const REFERENCES: WordList = WordList::new(REFERENCE_WORDS, &[]);
+
 fn is_identity_word(w: &str) -> bool {
-    word_in(w, IDENTITY_WORDS, IDENTITY_PREFIXES)
+    const LIST: WordList = WordList::new(IDENTITY_WORDS, IDENTITY_PREFIXES);
+    LIST.contains(w)
 }
 
 /// An identity word after the number counts (`811228-9874 är mitt
@@ -317,7 +320,7 @@ impl Detector for Personnummer {
             // Only asked when it can change the verdict.
             let reference = || {
                 cx.words_since_number(start, 5)
-                    .any(|w| word_in(w, REFERENCE_WORDS, &[]))
+                    .any(|w| REFERENCES.contains(w))
             };
             let pnr = p.kind == Kind::Personnummer;
             let rule = |pnr_rule: &'static str, snr_rule: &'static str| {
