@@ -52,13 +52,16 @@ fn main() {
     }
     let keys: Vec<String> = flags.keys().cloned().collect();
     let (disps, slots) = phf::build(&keys);
-    let values: Vec<u8> = slots
+    let entries: Vec<u16> = slots
         .iter()
-        .map(|k| flags.get(k).copied().unwrap_or(0))
+        .map(|k| match flags.get(k) {
+            Some(&f) => phf::tag(phf::hash(k.as_bytes())) << 8 | u16::from(f),
+            None => 0,
+        })
         .collect();
     let _ = writeln!(
         out,
-        "/// Every listed word, folded, with its lexicon bits ({} words).\npub static LEXICON: crate::phf::Map = crate::phf::Map {{ disps: &{disps:?}, keys: &{slots:?}, values: &{values:?} }};",
+        "/// Every listed word, folded, with its lexicon bits ({} words).\npub static LEXICON: crate::phf::Map = crate::phf::Map {{ disps: &{disps:?}, keys: &{slots:?}, entries: &{entries:?} }};",
         keys.len(),
     );
     println!("cargo:rerun-if-changed=src/phf.rs");

@@ -49,8 +49,16 @@ pub struct Map {
     pub disps: &'static [u32],
     /// The keys by slot; empty strings are free slots.
     pub keys: &'static [&'static str],
-    /// The values by slot.
-    pub values: &'static [u8],
+    /// By slot: the key's hash tag (its top eight bits) above its value,
+    /// so a word that is no key is mostly turned away without reading the
+    /// key itself.
+    pub entries: &'static [u16],
+}
+
+/// The tag of a hash, stored above the value in [`Map::entries`].
+#[inline]
+pub fn tag(h: u64) -> u16 {
+    (h >> 56) as u16
 }
 
 impl Map {
@@ -63,8 +71,9 @@ impl Map {
         let h = hash(key.as_bytes());
         let b = (h >> 7) as usize & (self.disps.len() - 1);
         let s = slot(h, self.disps[b], self.keys.len());
-        if self.keys[s] == key {
-            self.values[s]
+        let entry = self.entries[s];
+        if entry >> 8 == tag(h) && self.keys[s] == key {
+            entry as u8
         } else {
             0
         }
@@ -121,18 +130,21 @@ mod tests {
             .iter()
             .map(|s| &*Box::leak(s.clone().into_boxed_str()))
             .collect();
-        let values: Vec<u8> = slots.iter().map(|k| k.len() as u8).collect();
+        let entries: Vec<u16> = slots
+            .iter()
+            .map(|k| tag(hash(k.as_bytes())) << 8 | k.len() as u16)
+            .collect();
         let map = Map {
             disps: Box::leak(disps.into_boxed_slice()),
             keys: Box::leak(keys_static.into_boxed_slice()),
-            values: Box::leak(values.into_boxed_slice()),
+            entries: Box::leak(entries.into_boxed_slice()),
         };
         assert!(keys.iter().all(|k| map.get(k) == k.len() as u8));
         assert!(map.get("k3000") == 0 && map.get("") == 0 && map.get("x") == 0);
         let empty = Map {
             disps: &[0],
             keys: &[],
-            values: &[],
+            entries: &[],
         };
         assert_eq!(empty.get("a"), 0);
     }
