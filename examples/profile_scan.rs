@@ -23,7 +23,13 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5);
     let only: Vec<String> = args.collect();
-    let pool = parse_gold_lines(include_str!("../corpus/labelled.jsonl")).expect("corpus is valid");
+    let mut pool =
+        parse_gold_lines(include_str!("../corpus/labelled.jsonl")).expect("corpus is valid");
+    // `CLEAN=1`: only the records with nothing to find (the decoys), as most
+    // posts are.
+    if std::env::var_os("CLEAN").is_some() {
+        pool.retain(|r| r.entities.is_empty());
+    }
     let posts: Vec<String> = generate(&pool, 5_000, 1).map(|r| r.text).collect();
     let bytes: usize = posts.iter().map(String::len).sum();
     let ids: Vec<&str> = if only.is_empty() {
