@@ -15,7 +15,7 @@ use postvakt::{batch, output::json, Scanner};
 /// 5,000 posts recombined (seed 1) from the hand-written labelled corpus
 /// (about ten findings per KB); with `clean`, only from its records with
 /// nothing to find (the decoys: dates, prices, case numbers, places).
-fn posts(clean: bool) -> Vec<String> {
+fn corpus(clean: bool) -> Vec<String> {
     let mut pool =
         parse_gold_lines(include_str!("../corpus/labelled.jsonl")).expect("corpus is valid");
     if clean {
@@ -25,9 +25,9 @@ fn posts(clean: bool) -> Vec<String> {
 }
 
 fn bench(c: &mut Criterion) {
-    let posts = posts(false);
+    let posts = corpus(false);
     let bytes: usize = posts.iter().map(String::len).sum();
-    let clean = posts(true);
+    let clean = corpus(true);
     let all = Scanner::new();
     let pnr = Scanner::builder().only(&["personnummer"]).build().unwrap();
 
