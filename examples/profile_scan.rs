@@ -33,18 +33,7 @@ fn main() {
     let posts: Vec<String> = generate(&pool, 5_000, 1).map(|r| r.text).collect();
     let bytes: usize = posts.iter().map(String::len).sum();
     let ids: Vec<&str> = if only.is_empty() {
-        vec![
-            "personnummer",
-            "phone",
-            "email",
-            "address",
-            "bank_account",
-            "license_plate",
-            "id_document",
-            "terms",
-            "name",
-            "all",
-        ]
+        DETECTORS.iter().copied().chain(["all"]).collect()
     } else {
         only.iter().map(String::as_str).collect()
     };

@@ -600,30 +600,24 @@ mod tests {
             assert!(matches!(f.rule, Cow::Borrowed(_)), "{}", f.rule);
             assert!(matches!(f.explanation, Cow::Borrowed(_)), "{}", f.rule);
         }
-        let s = Scanner::builder()
-            .rules_str(
-                "k.toml",
-                "[messages.\"personnummer.valid\"]\nsv = \"Eget\"\nen = \"Own\"\n",
-            )
-            .unwrap()
-            .build()
-            .unwrap();
-        let found = s.scan_text(text);
+        let reworded = |lang| {
+            Scanner::builder()
+                .lang(lang)
+                .rules_str(
+                    "k.toml",
+                    "[messages.\"personnummer.valid\"]\nsv = \"Eget\"\nen = \"Own\"\n",
+                )
+                .unwrap()
+                .build()
+                .unwrap()
+        };
+        let found = reworded(Lang::Sv).scan_text(text);
         assert_eq!(found[0].explanation, "Eget");
         assert_eq!(
             found[1].explanation,
             Scanner::new().scan_text(text)[1].explanation
         );
-        let en = Scanner::builder()
-            .lang(Lang::En)
-            .rules_str(
-                "k.toml",
-                "[messages.\"personnummer.valid\"]\nsv = \"Eget\"\nen = \"Own\"\n",
-            )
-            .unwrap()
-            .build()
-            .unwrap();
-        assert_eq!(en.scan_text(text)[0].explanation, "Own");
+        assert_eq!(reworded(Lang::En).scan_text(text)[0].explanation, "Own");
     }
 
     #[test]

@@ -122,6 +122,9 @@ const STREET_WORDS: &[&str] = &[
 ];
 
 /// Endings of street names: such a word is never part of a person's name.
+/// (Narrower than `patterns/street_suffixes.txt` on purpose: the address
+/// detector takes every suffix in use, but `stig`, `backe`, `torg`, `liden`
+/// or `gården` also end surnames such as Liden or Hallgården.)
 fn street_like(folded: &str) -> bool {
     [
         "väg", "vägen", "gata", "gatan", "gränd", "gränden", "torget", "stigen", "backen", "allén",
@@ -195,6 +198,31 @@ impl Name {
     pub fn new() -> Result<Self, Error> {
         Ok(Name)
     }
+}
+
+/// Endings of Swedish nouns in the definite or plural form (`Personalen`,
+/// `Eleverna`, `Biblioteket`): a capitalised word ending so is no name
+/// joined to one by `och`.
+const NOUN_ENDINGS: &[&str] = &["en", "et", "na", "ning", "het", "skap", "tion"];
+
+/// Words `left` and `left + 2` read `A och B` on one line, and the one at
+/// `other` (either of them) is a capitalised known given name.
+fn joined_to_given(
+    cx: &ScanCtx<'_>,
+    ws: &[Word],
+    left: usize,
+    other: usize,
+    lx: &Lexicons,
+) -> bool {
+    let text = cx.text();
+    let (Some(a), Some(och), Some(b)) = (ws.get(left), ws.get(left + 1), ws.get(left + 2)) else {
+        return false;
+    };
+    super::word_is(och.text(text), "och")
+        && adjacent(text, a.end, och.start)
+        && adjacent(text, och.end, b.start)
+        && ws[other].capitalised()
+        && is_given(lx, cx.folded_word(&ws[other]))
 }
 
 /// Given name, also hyphenated (`Karl-Erik`) or possessive (`Annas`).
@@ -295,6 +323,7 @@ const AFTER_LOWER: u16 = 16;
 const PARTICLE: u16 = 32;
 const STREET_WORD: u16 = 64;
 const ORG_WORD: u16 = 128;
+const SPEECH: u16 = 256;
 
 /// The cue lists as one table, so that each word of a text is looked up
 /// once: a word's first two bytes and length pick a slot, and only the few
@@ -368,6 +397,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         (PARTICLES, PARTICLE),
         (STREET_WORDS, STREET_WORD),
         (ORG_AFTER, ORG_WORD),
+        (LOWER_SPEECH, SPEECH),
     ])
 });
 
@@ -401,6 +431,23 @@ const LOWER_AFTER: &[&str] = &[
     "kan",
     "vill",
     "som",
+];
+/// Verbs of speech among [`LOWER_AFTER`]: only a person does them, so they
+/// make a lowercase name of a given name that is also a word.
+const LOWER_SPEECH: &[&str] = &[
+    "sa",
+    "sade",
+    "säger",
+    "skrev",
+    "skriver",
+    "ringde",
+    "ringer",
+    "svarade",
+    "svarar",
+    "berättade",
+    "tyckte",
+    "tycker",
+    "hälsar",
 ];
 /// Given names that are also common lowercase words (pronouns, nouns,
 /// verbs) beyond `patterns/name_words.txt`: never a name in lower case.
@@ -439,13 +486,26 @@ fn lowercase_name<'t>(
         return None;
     }
     let f = cx.folded_word(&w);
-    if !lx.given(f) || lx.word(f) || lx.never(f) || lx.town(f) || LOWER_NEVER.contains(&f) {
+    if !lx.given(f) || lx.never(f) || lx.town(f) || LOWER_NEVER.contains(&f) {
+        return None;
+    }
+    // A name that is also a word (`linnea` the flower, `klara`) only before
+    // a verb of speech: a flower does not say or write (`linnea sa att`).
+    let said = ws
+        .get(i + 1)
+        .is_some_and(|_| cues[i + 1] & SPEECH != 0 && after);
+    let word = lx.word(f);
+    if word && !said {
         return None;
     }
     Some(cx.finding(
         Kind::Name,
         (w.start, w.end),
-        if before && after { 0.75 } else { 0.6 },
+        match (word, before && after) {
+            (true, _) => 0.5,
+            (false, true) => 0.75,
+            (false, false) => 0.6,
+        },
         Severity::Medium,
         "name.lowercase",
     ))
@@ -593,6 +653,19 @@ impl Detector for Name {
             let next_capitalised = ws
                 .get(i + 1)
                 .is_some_and(|n| n.capitalised() && adjacent(text, w.end, n.start));
+            // `Tariq och Alva`, `Alva och Tariq`: a name-shaped word outside
+            // the lexicon joined by `och` to a known given name.
+            let coordinated = !given
+                && name_shaped(w.text(text))
+                && !lx.word(folded)
+                && !NOUN_ENDINGS
+                    .iter()
+                    .any(|e| folded.len() > e.len() + 2 && folded.ends_with(e))
+                && (joined_to_given(cx, ws, i, i + 2, lx)
+                    || (i >= 2 && joined_to_given(cx, ws, i - 2, i - 2, lx)));
+            if coordinated && !lx.never(folded) && !lx.town(folded) {
+                given = true;
+            }
             if !given && !greeted && !signed && !titled && !next_capitalised {
                 i += 1;
                 continue;
@@ -736,6 +809,29 @@ mod tests {
         let text = "annas";
         assert!(!lx.given(text) && lx.given(&text[..4]) && !lx.given(text));
         assert_eq!(LEXICON.get("qqqxyz"), 0);
+    }
+
+    #[test]
+    fn names_joined_by_och_and_word_names_that_speak() {
+        // A name outside the lexicon beside a known one, either side.
+        assert_eq!(
+            names("Tariq och Alva har byggt fågelholkar."),
+            ["Tariq", "Alva"]
+        );
+        assert_eq!(names("Det var Alva och Tariq som vann."), ["Alva", "Tariq"]);
+        // Not a place, a noun in the definite form or a public body.
+        assert_eq!(names("Personalen och Anna tackar för i år."), ["Anna"]);
+        assert_eq!(names("Forshaga och Anna tackar."), ["Anna"]);
+        assert_eq!(names("Biblioteket och Lisa har öppet."), ["Lisa"]);
+        assert!(names("Skicka den till Region Värmland som äger marken.").is_empty());
+        // A given name that is also a word, in lower case: a person only when
+        // it speaks (`linnea sa`), not as a flower.
+        assert_eq!(
+            names("min dotter och linnea sa att bussen var sen"),
+            ["linnea"]
+        );
+        assert!(names("vi planterade linnea och rosor").is_empty());
+        assert!(names("hans sa att det var stängt").is_empty());
     }
 
     #[test]
