@@ -144,11 +144,19 @@ impl Address {
             // `Adress Storgatan 5`, `Postadress Box 93`: a label, not a
             // genitive opening the name.
             let label = crate::text::ends_with_folded(w.as_bytes(), b"adress");
+            let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+            // `Karl Johans väg`, `Gustav Adolfs torg`: a given name before a
+            // genitive that opens the name.
+            let first_name = leads == 1
+                && text[start..]
+                    .split(' ')
+                    .next()
+                    .is_some_and(|g| g.ends_with('s'))
+                && capitalised
+                && super::name::is_given_name(&crate::text::fold(w));
             let lead = LEADS.contains(&w)
-                || (w.chars().next().is_some_and(char::is_uppercase)
-                    && w.ends_with('s')
-                    && w.chars().count() > 2
-                    && !label);
+                || first_name
+                || (capitalised && w.ends_with('s') && w.chars().count() > 2 && !label);
             if !lead {
                 break;
             }
@@ -164,6 +172,14 @@ impl Address {
         }
         let number = self.number.find(&text[number_at..])?;
         let mut end = number_at + number.end();
+        // The pattern's boundary after a house letter is ASCII: in
+        // `Storgatan 12 får` it takes the `f` of `får` for the letter B of
+        // `12 B`. A letter followed by a letter is no house letter.
+        if number.as_str().ends_with(|c: char| c.is_ascii_alphabetic())
+            && text[end..].starts_with(char::is_alphabetic)
+        {
+            end = number_at + number.as_str()[..number.len() - 1].trim_end().len();
+        }
         if let Some(e) = self.postal_town_at(text, end) {
             end = e;
         } else if let Some(rest) = text[end..].strip_prefix(", ") {
@@ -426,9 +442,26 @@ mod tests {
     }
 
     #[test]
+    fn a_house_letter_is_not_the_first_letter_of_the_next_word() {
+        assert_finds(
+            "Storgatan 12 får nya gatlyktor, liksom Karl Johans väg 3 och Drottninggatan 12 bärs.",
+            &[
+                (Kind::Address, "Storgatan 12"),
+                (Kind::Address, "Karl Johans väg 3"),
+                (Kind::Address, "Drottninggatan 12"),
+            ],
+        );
+        assert_finds(
+            "Bor på Månsbergsvägen 3 B, andra våningen.",
+            &[(Kind::Address, "Månsbergsvägen 3 B")],
+        );
+    }
+
+    #[test]
     fn street_addresses() {
         for a in [
-            "Storgatan 14",
+            "Karl Johans väg 3",
+            "Gustav Adolfs torg 1",
             "Hammarvägen 12-14",
             "Månsbergsvägen 3 B",
             "Drottning Kristinas väg 12",

@@ -225,6 +225,12 @@ fn joined_to_given(
         && is_given(lx, cx.folded_word(&ws[other]))
 }
 
+/// True when the folded word is in the given-name lexicon (for the address
+/// detector: `Karl Johans väg`).
+pub(crate) fn is_given_name(folded: &str) -> bool {
+    lexicons::LEXICON.get(folded) & lexicons::GIVEN != 0
+}
+
 /// Given name, also hyphenated (`Karl-Erik`) or possessive (`Annas`).
 fn is_given(lx: &Lexicons, folded: &str) -> bool {
     lx.given(folded)
@@ -482,11 +488,41 @@ fn lowercase_name<'t>(
         .get(i + 1)
         .filter(|_| cues[i + 1] & AFTER_LOWER != 0)
         .is_some_and(|n| adjacent(text, w.end, n.start));
-    if !(before || after) {
+    // `sofia eller robin`, `kalle och lisa`: two plain given names joined.
+    let joined = || {
+        let partner = |k: usize| {
+            ws.get(k).is_some_and(|p| {
+                let f = cx.folded_word(p);
+                p.end - p.start >= 3
+                    && !p.capitalised()
+                    && lx.given(f)
+                    && !lx.word(f)
+                    && !lx.never(f)
+                    && !lx.town(f)
+                    && !LOWER_NEVER.contains(&f)
+            })
+        };
+        let conj = |k: usize| {
+            ws.get(k).is_some_and(|c| {
+                let t = c.text(text);
+                (super::word_is(t, "och") || super::word_is(t, "eller"))
+                    && adjacent(text, ws[k - 1].end, c.start)
+                    && ws
+                        .get(k + 1)
+                        .is_some_and(|n| adjacent(text, c.end, n.start))
+            })
+        };
+        (conj(i + 1) && partner(i + 2)) || (i >= 2 && conj(i - 1) && partner(i - 2))
+    };
+    let coordinated = !(before || after) && joined();
+    if !(before || after || coordinated) {
         return None;
     }
     let f = cx.folded_word(&w);
     if !lx.given(f) || lx.never(f) || lx.town(f) || LOWER_NEVER.contains(&f) {
+        return None;
+    }
+    if coordinated && lx.word(f) {
         return None;
     }
     // A name that is also a word (`linnea` the flower, `klara`) only before
@@ -832,6 +868,10 @@ mod tests {
         );
         assert!(names("vi planterade linnea och rosor").is_empty());
         assert!(names("hans sa att det var stängt").is_empty());
+        // Two plain given names joined by `och` or `eller`, in lower case.
+        assert_eq!(names("kan sofia eller robin ringa mig"), ["sofia", "robin"]);
+        assert!(names("per eller hans kan komma").is_empty());
+        assert!(names("rosa eller vit färg").is_empty());
     }
 
     #[test]
