@@ -848,6 +848,17 @@ mod tests {
     }
 
     #[test]
+    fn holidays_and_shops_named_like_people() {
+        assert!(names("Det har kommit frågor om Lucia och Valborg i år.").is_empty());
+        assert!(names("Ica Maxi, Willys och Apoteket har öppet som vanligt.").is_empty());
+        // A name beside them still counts.
+        assert_eq!(
+            names("Kassören på Willys, Malin, hittade plånboken."),
+            ["Malin"]
+        );
+    }
+
+    #[test]
     fn names_joined_by_och_and_word_names_that_speak() {
         // A name outside the lexicon beside a known one, either side.
         assert_eq!(
