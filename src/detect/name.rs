@@ -330,6 +330,7 @@ const PARTICLE: u16 = 32;
 const STREET_WORD: u16 = 64;
 const ORG_WORD: u16 = 128;
 const SPEECH: u16 = 256;
+const CONJUNCTION: u16 = 512;
 
 /// The cue lists as one table, so that each word of a text is looked up
 /// once: a word's first two bytes and length pick a slot, and only the few
@@ -404,6 +405,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         (STREET_WORDS, STREET_WORD),
         (ORG_AFTER, ORG_WORD),
         (LOWER_SPEECH, SPEECH),
+        (&["och", "eller"], CONJUNCTION),
     ])
 });
 
@@ -504,8 +506,7 @@ fn lowercase_name<'t>(
         };
         let conj = |k: usize| {
             ws.get(k).is_some_and(|c| {
-                let t = c.text(text);
-                (super::word_is(t, "och") || super::word_is(t, "eller"))
+                cues[k] & CONJUNCTION != 0
                     && adjacent(text, ws[k - 1].end, c.start)
                     && ws
                         .get(k + 1)
