@@ -479,9 +479,13 @@ fn lowercase_name<'t>(
     if w.end - w.start < 3 || w.capitalised() {
         return None;
     }
-    // The context first: a bit test per neighbour turns most words away,
-    // where a lexicon lookup hashes the word (this runs for every lowercase
-    // word of a text).
+    // The context first: one test of the neighbours' cue bits turns most
+    // words away, where a lexicon lookup hashes the word (this runs for
+    // every lowercase word of a text).
+    let around = i.checked_sub(1).map_or(0, |j| cues[j]) | cues.get(i + 1).copied().unwrap_or(0);
+    if around & (BEFORE_LOWER | AFTER_LOWER | CONJUNCTION) == 0 {
+        return None;
+    }
     let before = i
         .checked_sub(1)
         .filter(|&j| cues[j] & BEFORE_LOWER != 0)
@@ -692,7 +696,11 @@ impl Detector for Name {
                 .is_some_and(|n| n.capitalised() && adjacent(text, w.end, n.start));
             // `Tariq och Alva`, `Alva och Tariq`: a name-shaped word outside
             // the lexicon joined by `och` to a known given name.
-            let coordinated = !given
+            // (A bit test first: an `och` on either side.)
+            let och_beside = cues.get(i + 1).is_some_and(|c| c & CONJUNCTION != 0)
+                || (i > 0 && cues[i - 1] & CONJUNCTION != 0);
+            let coordinated = och_beside
+                && !given
                 && name_shaped(w.text(text))
                 && !lx.word(folded)
                 && !NOUN_ENDINGS
