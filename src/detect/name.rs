@@ -404,7 +404,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         (PARTICLES, PARTICLE),
         (STREET_WORDS, STREET_WORD),
         (ORG_AFTER, ORG_WORD),
-        (LOWER_SPEECH, SPEECH),
+        (LOWER_SPEECH, AFTER_LOWER | SPEECH),
         (&["och", "eller"], CONJUNCTION),
     ])
 });
@@ -412,36 +412,13 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
 /// Words before a lowercase name that make it a person: `med lena`,
 /// `till johan`, `hos kalle`.
 const LOWER_BEFORE: &[&str] = &["med", "till", "hos", "åt", "från", "heter", "och"];
-/// Words after a lowercase name that make it a person: `kalle skulle`,
-/// `lena sa`.
+/// Words after a lowercase name that make it a person (`kalle skulle`),
+/// besides the verbs of speech.
 const LOWER_AFTER: &[&str] = &[
-    "sa",
-    "sade",
-    "säger",
-    "skrev",
-    "skriver",
-    "ringde",
-    "ringer",
-    "svarade",
-    "svarar",
-    "skulle",
-    "kommer",
-    "kom",
-    "har",
-    "hade",
-    "är",
-    "var",
-    "berättade",
-    "tyckte",
-    "tycker",
-    "hälsar",
-    "fick",
-    "kan",
-    "vill",
-    "som",
+    "skulle", "kommer", "kom", "har", "hade", "är", "var", "fick", "kan", "vill", "som",
 ];
-/// Verbs of speech among [`LOWER_AFTER`]: only a person does them, so they
-/// make a lowercase name of a given name that is also a word.
+/// Verbs of speech after a lowercase name (`lena sa`): only a person does
+/// them, so they make a name even of a given name that is also a word.
 const LOWER_SPEECH: &[&str] = &[
     "sa",
     "sade",
