@@ -92,8 +92,9 @@ fn domain_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '.' | '-')
 }
 
-/// The span of the address around the `@` at byte `at`, if it is one.
-fn address_at(text: &str, at: usize) -> Option<(usize, usize)> {
+/// The span of the address around the `@` at byte `at`, written with
+/// `at_len` bytes (1 for `@`, 4 for `(at)`), if it is one.
+fn address_at(text: &str, at: usize, at_len: usize) -> Option<(usize, usize)> {
     let head = &text[..at];
     let mut start = head
         .char_indices()
@@ -109,7 +110,7 @@ fn address_at(text: &str, at: usize) -> Option<(usize, usize)> {
     if local.is_empty() || local.ends_with('.') || local.contains("..") {
         return None;
     }
-    let tail = &text[at + 1..];
+    let tail = &text[at + at_len..];
     let mut len = tail
         .char_indices()
         .take_while(|&(_, c)| domain_char(c))
@@ -128,7 +129,7 @@ fn address_at(text: &str, at: usize) -> Option<(usize, usize)> {
             .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
         && (2..=24).contains(&tld.chars().count())
         && tld.chars().all(char::is_alphabetic);
-    ok.then_some((start, at + 1 + len))
+    ok.then_some((start, at + at_len + len))
 }
 
 fn is_role(local: &str) -> bool {
@@ -162,15 +163,25 @@ impl Detector for Email {
 
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
         let text = cx.text();
-        if memchr::memchr(b'@', text.as_bytes()).is_none() {
+        let b = text.as_bytes();
+        // `@`, and `(at)` or `[at]` as people write to keep an address from
+        // spam robots (`anna.berg(at)forshaga.se`): still an address.
+        let mut ats: Vec<(usize, usize)> = memchr::memchr_iter(b'@', b).map(|i| (i, 1)).collect();
+        ats.extend(memchr::memchr2_iter(b'(', b'[', b).filter_map(|i| {
+            let close = if b[i] == b'(' { b')' } else { b']' };
+            let word = b.get(i + 1..i + 4)?;
+            (word[..2].eq_ignore_ascii_case(b"at") && word[2] == close).then_some((i, 4))
+        }));
+        if ats.is_empty() {
             return;
         }
+        ats.sort_unstable();
         let mut covered = 0;
-        for at in memchr::memchr_iter(b'@', text.as_bytes()) {
+        for (at, at_len) in ats {
             if at < covered {
                 continue;
             }
-            let Some((start, end)) = address_at(text, at) else {
+            let Some((start, end)) = address_at(text, at, at_len) else {
                 continue;
             };
             covered = end;
@@ -189,6 +200,20 @@ impl Detector for Email {
 mod tests {
     use crate::testutil::{assert_finds, assert_finds_nothing, scan};
     use crate::{Kind, Severity};
+
+    #[test]
+    fn addresses_written_against_spam_robots() {
+        assert_finds(
+            "Skriv till anna.berg(at)forshaga.se eller kalle[AT]example.com, tack.",
+            &[
+                (Kind::Email, "anna.berg(at)forshaga.se"),
+                (Kind::Email, "kalle[AT]example.com"),
+            ],
+        );
+        // Brackets that are no `@`.
+        assert_finds_nothing("Vi ses (at) 18 eller [at] lunch, se (bilaga).");
+        assert_finds_nothing("Priset (at least 20 kr) gäller alla.");
+    }
 
     #[test]
     fn addresses_with_swedish_letters_and_subdomains() {

@@ -200,6 +200,23 @@ impl Name {
     }
 }
 
+/// English month names, some of them given names as well (`August`,
+/// `June`): beside a number they are dates.
+const ENGLISH_MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Endings of Swedish nouns in the definite or plural form (`Personalen`,
 /// `Eleverna`, `Biblioteket`): a capitalised word ending so is no name
 /// joined to one by `och`.
@@ -663,6 +680,19 @@ impl Detector for Name {
             // (looked up only for capitalised words, which are few).
             let titled = prev_is(TITLE) && gap_is(same_line);
             let folded: &str = fold_at(i);
+            // `opens 1 August`, `June 2026`: an English month beside a number
+            // is a date, though August and June are given names too.
+            let dated = ENGLISH_MONTHS.contains(&folded)
+                && (text[..w.start]
+                    .trim_end_matches(' ')
+                    .ends_with(|c: char| c.is_ascii_digit())
+                    || text[w.end..]
+                        .trim_start_matches(' ')
+                        .starts_with(|c: char| c.is_ascii_digit()));
+            if dated {
+                i += 1;
+                continue;
+            }
             let mut given = is_given(lx, folded);
             let known_given = given;
             // Most capitalised words open a sentence and are ordinary words:
@@ -831,6 +861,16 @@ mod tests {
         let text = "annas";
         assert!(!lx.given(text) && lx.given(&text[..4]) && !lx.given(text));
         assert_eq!(LEXICON.get("qqqxyz"), 0);
+    }
+
+    #[test]
+    fn english_months_beside_a_number_are_dates() {
+        assert!(names("Registration opens 1 August. Bring your ID card.").is_empty());
+        assert!(names("The course starts in June 2026 at the library.").is_empty());
+        assert_eq!(
+            names("Hi! August from the youth centre says hello."),
+            ["August"]
+        );
     }
 
     #[test]

@@ -57,7 +57,11 @@ enum Class {
 
 /// Finds telephone numbers.
 pub struct Phone {
+    /// A time opening the candidate (`08.00-16.30`).
     time_like: Regex,
+    /// A time closing it (`… 16.30`), unless dots group the whole number
+    /// (`070.174.06.21`).
+    time_at_end: Regex,
     /// The numbering plan, compiled on the first candidate (its fixed-line
     /// pattern takes over a millisecond; `postvakt check` should not pay
     /// that for a draft without a number). A unit test compiles it.
@@ -100,17 +104,23 @@ impl Phone {
     /// [`Error::Rules`] if `patterns/phone_se.toml` is malformed.
     pub fn new() -> Result<Self, Error> {
         let bad = |message: String| Error::pattern("patterns/phone_se.toml", message);
-        let time_like = Regex::new(r"^\(?[0-2]?[0-9][.:][0-5][0-9](?-u:\b)|[.:][0-5][0-9]$")
-            .map_err(|e| bad(e.to_string()))?;
+        let time_like =
+            Regex::new(r"^\(?[0-2]?[0-9][.:][0-5][0-9](?-u:\b)").map_err(|e| bad(e.to_string()))?;
+        let time_at_end = Regex::new(r"[.:][0-5][0-9]$").map_err(|e| bad(e.to_string()))?;
         Ok(Phone {
             time_like,
+            time_at_end,
             types: OnceLock::new(),
         })
     }
 
     /// The class and E.164 form of a candidate, if it is a valid number.
     fn validate(&self, s: &str) -> Option<(Class, String)> {
-        if self.time_like.is_match(s) || identity_shaped(s) {
+        let dotted = s.matches('.').count() >= 2 && !s.contains(':');
+        if self.time_like.is_match(s)
+            || (self.time_at_end.is_match(s) && !dotted)
+            || identity_shaped(s)
+        {
             return None;
         }
         let digits: String = s
@@ -370,7 +380,7 @@ impl Detector for Phone {
 
 #[cfg(test)]
 mod tests {
-    use crate::testutil::{assert_finds, assert_finds_nothing, scan};
+    use crate::testutil::{assert_finds, assert_finds_nothing, assert_no, scan};
     use crate::Kind;
 
     #[test]
@@ -385,6 +395,17 @@ mod tests {
                 c.pattern
             );
         }
+    }
+
+    #[test]
+    fn numbers_grouped_with_dots_are_no_times() {
+        assert_finds(
+            "Ring 070.174.06.21 om du ser katten.",
+            &[(Kind::Phone, "070.174.06.21")],
+        );
+        assert_finds("Växeln: 054.17.20.00.", &[(Kind::Phone, "054.17.20.00")]);
+        assert_no(Kind::Phone, "Öppet kl 08.00-16.30 i dag.");
+        assert_no(Kind::Phone, "Datum 01.02.2026, version 0.12.45.");
     }
 
     #[test]
