@@ -132,6 +132,8 @@ impl Address {
         // Up to two words before it that belong to the name.
         let mut start = word_start;
         let mut leads = 0;
+        // The lead word taken last ends in a genitive `s` (`Johans`).
+        let mut after_genitive = false;
         while leads < 2 && text[..start].ends_with(' ') {
             let end = start - 1;
             let begin = text[..end]
@@ -147,13 +149,8 @@ impl Address {
             let capitalised = w.chars().next().is_some_and(char::is_uppercase);
             // `Karl Johans väg`, `Gustav Adolfs torg`: a given name before a
             // genitive that opens the name.
-            let first_name = leads == 1
-                && text[start..]
-                    .split(' ')
-                    .next()
-                    .is_some_and(|g| g.ends_with('s'))
-                && capitalised
-                && super::name::is_given_name(&crate::text::fold(w));
+            let first_name =
+                after_genitive && capitalised && super::name::is_given_name(&crate::text::fold(w));
             let lead = LEADS.contains(&w)
                 || first_name
                 || (capitalised && w.ends_with('s') && w.chars().count() > 2 && !label);
@@ -162,6 +159,7 @@ impl Address {
             }
             start = begin;
             leads += 1;
+            after_genitive = w.ends_with('s');
         }
         // `väg 62` is a road number: a bare suffix needs a name before it.
         if word_start == suffix && leads == 0 {
