@@ -633,6 +633,152 @@ mod tests {
         }
     }
 
+    /// The word split as the doc of [`Word`] says it, one char at a time:
+    /// what the byte-level split must give.
+    pub(crate) fn reference_words(text: &str) -> Vec<(usize, usize, u8)> {
+        let letter = |c: char| c.is_alphabetic();
+        let joiner = |c: char| matches!(c, '-' | '\'' | '’');
+        let folds = |c: char| c.is_ascii_uppercase() || ('À'..='Þ').contains(&c) && c != '×';
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < chars.len() {
+            if !letter(chars[k].1) {
+                k += 1;
+                continue;
+            }
+            let first = k;
+            let mut last = k;
+            let mut flags = 0;
+            while k < chars.len() && (letter(chars[k].1) || joiner(chars[k].1)) {
+                let c = chars[k].1;
+                if letter(c) {
+                    last = k;
+                    if k > first {
+                        flags |= SEVERAL;
+                    }
+                    if c.is_uppercase() {
+                        if k == first {
+                            flags |= CAPITALISED;
+                        }
+                    } else {
+                        flags |= NOT_UPPER;
+                    }
+                    if folds(c) {
+                        flags |= FOLDS;
+                    }
+                } else {
+                    flags |= JOINED;
+                }
+                k += 1;
+            }
+            let (s, c) = chars[last];
+            out.push((chars[first].0, s + c.len_utf8(), flags));
+        }
+        out
+    }
+
+    #[test]
+    fn the_word_split_and_digit_runs_agree_with_a_char_by_char_reference() {
+        let m = Messages::default();
+        let pieces = [
+            "Anna",
+            "Karl-Erik",
+            "O'Brien",
+            "d’Artagnan",
+            "ÅSA",
+            "Östen",
+            "é",
+            "ß",
+            "Łukasz",
+            "Ølstykke",
+            "ÉMILE",
+            "×",
+            "÷",
+            "µ",
+            "¹",
+            "–",
+            "—",
+            "\u{a0}",
+            "🙂",
+            "--",
+            "-",
+            "'",
+            "’",
+            "a",
+            "B",
+            "12",
+            "2024-05-12",
+            "x-y-",
+            "-z",
+            "SVT:s",
+            "göteborg",
+            "ÄÖÅ",
+            "\n",
+            " ",
+            ".",
+            "Ω",
+            "ǅ",
+            "αβγ",
+            "漢字",
+            "abcdefghijklmnopqrstuvwxyz",
+            "…",
+            "«",
+            "»",
+        ];
+        // Words and gaps of every length, so each kind of byte falls on
+        // every offset of the eight-byte chunks the split reads at a time.
+        let mut texts = vec![String::new()];
+        let mut seed = 7u64;
+        for _ in 0..400 {
+            let mut t = String::new();
+            for _ in 0..(seed % 40) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                if seed >> 62 == 0 {
+                    t.push(' ');
+                }
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            texts.push(t);
+        }
+        texts.push("a".repeat(200));
+        texts.push(format!("{}Å{}", "b".repeat(63), "c".repeat(64)));
+        texts.push(format!("{}–x", "y".repeat(63)));
+        for text in &texts {
+            let cx = ScanCtx::new(text, Lang::Sv, &m, None);
+            let got: Vec<(usize, usize, u8)> = cx
+                .words()
+                .iter()
+                .map(|w| (w.start, w.end, w.flags))
+                .collect();
+            assert_eq!(got, reference_words(text), "{text:?}");
+            let digits: Vec<(usize, usize)> = {
+                let b = text.as_bytes();
+                let mut runs = Vec::new();
+                let mut i = 0;
+                while i < b.len() {
+                    if b[i].is_ascii_digit() {
+                        let s = i;
+                        while i < b.len() && b[i].is_ascii_digit() {
+                            i += 1;
+                        }
+                        runs.push((s, i));
+                    } else {
+                        i += 1;
+                    }
+                }
+                runs
+            };
+            assert_eq!(cx.digit_runs(), &digits[..], "{text:?}");
+            assert_eq!(
+                cx.has_latin1_capital(),
+                crate::text::has_latin1_capital(text.as_bytes()),
+                "{text:?}"
+            );
+        }
+    }
+
     #[test]
     fn word_lists_agree_with_word_in() {
         const WORDS: &[&str] = &["pnr", "född", "ärende", "åk"];
