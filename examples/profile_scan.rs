@@ -32,6 +32,11 @@ fn main() {
     }
     let posts: Vec<String> = generate(&pool, 5_000, 1).map(|r| r.text).collect();
     let bytes: usize = posts.iter().map(String::len).sum();
+    println!(
+        "{} posts, {bytes} bytes, {:.0} bytes a post",
+        posts.len(),
+        bytes as f64 / posts.len() as f64
+    );
     let ids: Vec<&str> = if only.is_empty() {
         DETECTORS.iter().copied().chain(["all"]).collect()
     } else {

@@ -44,6 +44,25 @@ pub(crate) fn fold_known(s: &str, latin1_capital: bool) -> String {
     }
 }
 
+/// [`fold_known`] into `out` (emptied first), reusing its memory.
+pub(crate) fn fold_into(s: &str, latin1_capital: bool, out: &mut String) {
+    if latin1_capital {
+        let mut bytes = std::mem::take(out).into_bytes();
+        bytes.clear();
+        let mut prev = None;
+        bytes.extend(s.bytes().map(|b| {
+            let f = fold_byte(prev, b);
+            prev = Some(b);
+            f
+        }));
+        *out = String::from_utf8(bytes).expect("folding maps UTF-8 to UTF-8");
+    } else {
+        out.clear();
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    }
+}
+
 /// True when the text holds a Latin-1 capital (`Å`, `Ä`, `Ö`, `É`…), the
 /// only capitals besides ASCII that folding changes.
 pub(crate) fn has_latin1_capital(b: &[u8]) -> bool {

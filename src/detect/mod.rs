@@ -83,6 +83,63 @@ pub struct ScanCtx<'t> {
     words: std::cell::OnceCell<Tokens>,
     /// The text folded ([`crate::text::fold`]), on first use.
     folded: std::cell::OnceCell<String>,
+    /// Emptied buffers from this thread's previous scan, filled by the
+    /// first use of `words`, `digit_runs` and `folded` instead of new ones
+    /// (a scan of a short post then allocates only its findings).
+    spare: std::cell::Cell<Scratch>,
+}
+
+/// The buffers a scan fills, kept by each thread between its scans.
+#[derive(Default)]
+struct Scratch {
+    words: Vec<Word>,
+    digit_runs: Vec<(usize, usize)>,
+    folded: String,
+}
+
+impl Scratch {
+    /// Buffers larger than this (bytes of capacity) are freed after the
+    /// scan rather than kept, so one huge text does not pin its memory.
+    const KEEP: usize = 1 << 20;
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch {
+        words: Vec::new(),
+        digit_runs: Vec::new(),
+        folded: String::new(),
+    });
+}
+
+impl Drop for ScanCtx<'_> {
+    fn drop(&mut self) {
+        let mut spare = self.spare.take();
+        if let Some(t) = self.words.take() {
+            spare.words = t.words;
+        }
+        if let Some(d) = self.digit_runs.take() {
+            spare.digit_runs = d;
+        }
+        if let Some(f) = self.folded.take() {
+            spare.folded = f;
+        }
+        spare.words.clear();
+        spare.digit_runs.clear();
+        // The folded text is a copy of the scanned one: emptied, and its
+        // bytes overwritten, before the buffer is kept.
+        spare.folded.clear();
+        if spare.words.capacity() * std::mem::size_of::<Word>() > Scratch::KEEP {
+            spare.words = Vec::new();
+        }
+        if spare.digit_runs.capacity() * 16 > Scratch::KEEP {
+            spare.digit_runs = Vec::new();
+        }
+        if spare.folded.capacity() > Scratch::KEEP {
+            spare.folded = String::new();
+        }
+        // `try_with`: during thread teardown the buffers are simply freed.
+        let _ = SCRATCH.try_with(|s| s.set(spare));
+    }
 }
 
 /// A word of the text: a run of letters, with `-` or an apostrophe inside
@@ -214,11 +271,12 @@ struct Tokens {
 
 /// The words of `text`, in order (see [`Word`]). ASCII bytes, most of any
 /// Swedish text, are classified without decoding.
-fn tokenize(text: &str) -> Tokens {
+fn tokenize(text: &str, mut out: Vec<Word>) -> Tokens {
     let b = text.as_bytes();
     // The bundled corpus averages 7.4 bytes a word with its separators:
     // one word per six bytes rarely needs to grow.
-    let mut out = Vec::with_capacity(b.len() / 6 + 1);
+    out.clear();
+    out.reserve(b.len() / 6 + 1);
     let mut latin1_capital = false;
     let mut i = 0;
     while i < b.len() {
@@ -316,7 +374,16 @@ impl<'t> ScanCtx<'t> {
             digit_runs: std::cell::OnceCell::new(),
             words: std::cell::OnceCell::new(),
             folded: std::cell::OnceCell::new(),
+            spare: std::cell::Cell::new(SCRATCH.try_with(|s| s.take()).unwrap_or_default()),
         }
+    }
+
+    /// Takes one buffer out of the spare ones.
+    fn spare<T>(&self, pick: impl FnOnce(&mut Scratch) -> T) -> T {
+        let mut spare = self.spare.take();
+        let t = pick(&mut spare);
+        self.spare.set(spare);
+        t
     }
 
     /// The words of the text in order, tokenised once per scan.
@@ -325,7 +392,10 @@ impl<'t> ScanCtx<'t> {
     }
 
     fn tokens(&self) -> &Tokens {
-        self.words.get_or_init(|| tokenize(self.text))
+        self.words.get_or_init(|| {
+            let buf = self.spare(|s| std::mem::take(&mut s.words));
+            tokenize(self.text, buf)
+        })
     }
 
     /// True when the text holds a Latin-1 capital (`Å`, `Ä`, `Ö`, `É`…),
@@ -338,8 +408,11 @@ impl<'t> ScanCtx<'t> {
     /// The text folded (ASCII and Latin-1 capitals to lowercase; same byte
     /// offsets), computed once per scan on first use.
     pub fn folded(&self) -> &str {
-        self.folded
-            .get_or_init(|| crate::text::fold_known(self.text, self.has_latin1_capital()))
+        self.folded.get_or_init(|| {
+            let mut buf = self.spare(|s| std::mem::take(&mut s.folded));
+            crate::text::fold_into(self.text, self.has_latin1_capital(), &mut buf);
+            buf
+        })
     }
 
     /// A word folded: the word itself when folding would not change it.
@@ -356,7 +429,8 @@ impl<'t> ScanCtx<'t> {
     pub fn digit_runs(&self) -> &[(usize, usize)] {
         self.digit_runs.get_or_init(|| {
             let b = self.text.as_bytes();
-            let mut runs = Vec::new();
+            let mut runs = self.spare(|s| std::mem::take(&mut s.digit_runs));
+            runs.clear();
             let mut i = 0;
             while let Some(start) = next_digit(b, i) {
                 i = start;

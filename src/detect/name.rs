@@ -606,15 +606,40 @@ impl Detector for Name {
     }
 
     fn detect(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
-        let text = cx.text();
         let lx = &Lexicons::new();
         let ws = cx.words();
+        // Each word's cue lists, looked up once.
+        let table = &*CUES;
+        // In a buffer kept by the thread between scans (no allocation for
+        // a short post); given back below.
+        let mut cues = CUE_BUFFER.try_with(|b| b.take()).unwrap_or_default();
+        cues.clear();
+        cues.extend(ws.iter().map(|w| table.class(cx, w)));
+        self.find(cx, ws, &cues, lx, out);
+        if cues.capacity() < 1 << 19 {
+            let _ = CUE_BUFFER.try_with(|b| b.set(cues));
+        }
+    }
+}
+
+thread_local! {
+    static CUE_BUFFER: std::cell::Cell<Vec<u16>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+impl Name {
+    /// The names among the words `ws` with their cue classes `cues`.
+    fn find(
+        &self,
+        cx: &ScanCtx<'_>,
+        ws: &[Word],
+        cues: &[u16],
+        lx: &Lexicons,
+        out: &mut Vec<Finding>,
+    ) {
+        let text = cx.text();
         // Folded forms: the word itself unless it holds a capital, else a
         // slice of the text folded once per scan.
         let fold_at = |k: usize| -> &str { cx.folded_word(&ws[k]) };
-        // Each word's cue lists, looked up once.
-        let table = &*CUES;
-        let cues: Vec<u16> = ws.iter().map(|w| table.class(cx, w)).collect();
         let mut i = 0;
         while i < ws.len() {
             let w = ws[i];
@@ -654,7 +679,7 @@ impl Detector for Name {
             if !w.capitalised() && !greeted && !signed {
                 // A known given name in lower case, as residents write, with a
                 // person's context: `pratade med lena`, `kalle skulle komma`.
-                out.extend(lowercase_name(cx, ws, &cues, i, lx));
+                out.extend(lowercase_name(cx, ws, cues, i, lx));
                 i += 1;
                 continue;
             }
