@@ -427,12 +427,12 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
 });
 
 /// Words before a lowercase name that make it a person: `med lena`,
-/// `till johan`, `hos kalle`.
-const LOWER_BEFORE: &[&str] = &["med", "till", "hos", "åt", "från", "heter", "och"];
+/// `till johan`, `hos kalle`, `frågade om jonas`.
+const LOWER_BEFORE: &[&str] = &["med", "till", "hos", "åt", "från", "heter", "och", "om"];
 /// Words after a lowercase name that make it a person (`kalle skulle`),
-/// besides the verbs of speech.
+/// besides the verbs of speech (`jonas från fritidsgården`).
 const LOWER_AFTER: &[&str] = &[
-    "skulle", "kommer", "kom", "har", "hade", "är", "var", "fick", "kan", "vill", "som",
+    "skulle", "kommer", "kom", "har", "hade", "är", "var", "fick", "kan", "vill", "som", "från",
 ];
 /// Verbs of speech after a lowercase name (`lena sa`): only a person does
 /// them, so they make a name even of a given name that is also a word.
@@ -566,6 +566,21 @@ fn is_surname_like(lx: &Lexicons, w: &Word, folded: &str, after_given: bool) -> 
         || (!w.all_caps() && (after_given || !lx.word(folded)))
 }
 
+/// A word in the definite or plural form of a Swedish noun, long enough
+/// not to be a name (`Socialtjänsten`, `Biblioteket`, `Fritidsgården`,
+/// `Kommunikationsavdelningen`): how a department signs (`/Socialtjänsten`)
+/// or is thanked, not a person. Four letters or more before the ending,
+/// so that `Mehmet`, `Ahmet` and `Ellen` are not taken for nouns (and no
+/// `-na`: `Jelena`, `Svetlana`).
+fn noun_form(folded: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "en", "et", "erna", "arna", "orna", "ning", "het", "skap", "tion",
+    ];
+    ENDINGS
+        .iter()
+        .any(|e| folded.len() > e.len() + 4 && folded.ends_with(e))
+}
+
 /// `Anna`, `Karl-Erik`, `Hodžić`: a capital, then lowercase letters (a
 /// capital again only after a hyphen); not `AP-fonden` or `SVT`.
 fn name_shaped(word: &str) -> bool {
@@ -669,10 +684,18 @@ impl Name {
                 let marks = h.trim_end_matches(['/', '—', '–', '-']);
                 let at_line_start = marks.is_empty() || marks.ends_with('\n');
                 let mark = &h[marks.len()..];
-                at_line_start
+                // `Den är min, ring 070…. /Dragan`: a slash after a sentence
+                // and a space signs on the same line too (not `och/eller`,
+                // `5/12` or a dash, which also sets off a clause).
+                let after_sentence = || {
+                    let before = marks.trim_end_matches([' ', '\u{a0}']);
+                    before.len() < marks.len() && before.ends_with(['.', '!', '?'])
+                };
+                (at_line_start
                     && (mark == "/"
                         || mark == "//"
-                        || (matches!(mark, "—" | "–" | "-") && !text[w.start..].contains('\n')))
+                        || (matches!(mark, "—" | "–" | "-") && !text[w.start..].contains('\n'))))
+                    || (matches!(mark, "/" | "//") && after_sentence())
             };
             let opener_signed = prev_is(OPENER) && gap_is(|c: char| c.is_whitespace() || c == ',');
             let signed = slash_signed || opener_signed;
@@ -814,7 +837,11 @@ impl Name {
             } else if greeted || signed || titled {
                 // After a greeting, a title or in a signature: any
                 // name-shaped word.
-                given || (w.capitalised() && !word_like && name_shaped(w.text(text)))
+                given
+                    || (w.capitalised()
+                        && !word_like
+                        && name_shaped(w.text(text))
+                        && !noun_form(folded))
             } else if given && !word_like {
                 w.capitalised() || w.all_caps()
             } else if given && word_like {
@@ -934,6 +961,38 @@ mod tests {
         assert_eq!(names("kan sofia eller robin ringa mig"), ["sofia", "robin"]);
         assert!(names("per eller hans kan komma").is_empty());
         assert!(names("rosa eller vit färg").is_empty());
+    }
+
+    #[test]
+    fn slash_signatures_after_a_sentence_and_departments_that_sign() {
+        // A slash after a sentence signs on the same line.
+        assert_eq!(
+            names("Den är min, ring mig om du hittar den. /Dragan"),
+            ["Dragan"]
+        );
+        assert_eq!(names("Tack för hjälpen! //Petra"), ["Petra"]);
+        // A department signs in the definite form of a noun, anywhere.
+        assert!(names("Vi kontaktar dig i veckan. /Socialtjänsten").is_empty());
+        assert!(names("Vi ses!\n/Biblioteket").is_empty());
+        assert!(names("Tack för i år. /Fritidsgården").is_empty());
+        // Short names that end like nouns are still names.
+        assert_eq!(names("Ring mig i morgon. /Mehmet"), ["Mehmet"]);
+        // No signature: `och/eller`, dates and fractions.
+        assert!(names("Gäller dig som är 18 år och/eller studerar.").is_empty());
+        assert!(names("Öppet 10-16 den 5/12. Välkomna!").is_empty());
+    }
+
+    #[test]
+    fn lowercase_names_asked_about_or_from_somewhere() {
+        assert_eq!(
+            names("vet någon om jonas från fritidsgården slutat?"),
+            ["jonas"]
+        );
+        assert_eq!(names("frågade om sofia fick plats"), ["sofia"]);
+        // Words after `om` that are no given names, or names that are words.
+        assert!(names("vi pratade om bygglov och om rosor i parken").is_empty());
+        assert!(names("det handlar om hans bil från förra året").is_empty());
+        assert!(names("frågan om maj eller juni passar bäst").is_empty());
     }
 
     #[test]
