@@ -348,6 +348,9 @@ const STREET_WORD: u16 = 64;
 const ORG_WORD: u16 = 128;
 const SPEECH: u16 = 256;
 const CONJUNCTION: u16 = 512;
+const NAMED: u16 = 1024;
+const PET: u16 = 2048;
+const KIN: u16 = 4096;
 
 /// The cue lists as one table, so that each word of a text is looked up
 /// once: a word's first two bytes and length pick a slot, and only the few
@@ -423,12 +426,148 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         (ORG_AFTER, ORG_WORD),
         (LOWER_SPEECH, AFTER_LOWER | SPEECH),
         (&["och", "eller"], CONJUNCTION),
+        (&["heter", "hette", "kallas", "kallad", "kallade"], NAMED),
+        (PETS, PET),
+        (PEOPLE, KIN),
     ])
 });
 
+/// Animals people name (lost and found pets are among the commonest posts
+/// in a municipality's groups): `katten Sixten`, `vår hund heter Bella`.
+const PETS: &[&str] = &[
+    "katt",
+    "katten",
+    "katter",
+    "kattunge",
+    "kattungen",
+    "kisse",
+    "kissen",
+    "kattis",
+    "hund",
+    "hunden",
+    "hundar",
+    "valp",
+    "valpen",
+    "vovve",
+    "vovven",
+    "kanin",
+    "kaninen",
+    "marsvin",
+    "marsvinet",
+    "hamster",
+    "hamstern",
+    "häst",
+    "hästen",
+    "ponny",
+    "ponnyn",
+    "undulat",
+    "undulaten",
+    "papegoja",
+    "papegojan",
+    "cat",
+    "dog",
+];
+/// People a name may belong to, nearer than a pet: `min son heter Hugo`,
+/// `jag heter Sara`. (Not `han` or `hon`, which stand for pets too.)
+const PEOPLE: &[&str] = &[
+    "son",
+    "sonen",
+    "dotter",
+    "dottern",
+    "barn",
+    "barnet",
+    "barnen",
+    "barnbarn",
+    "mamma",
+    "pappa",
+    "mor",
+    "far",
+    "mormor",
+    "morfar",
+    "farmor",
+    "farfar",
+    "fru",
+    "frun",
+    "man",
+    "mannen",
+    "make",
+    "maken",
+    "maka",
+    "sambo",
+    "granne",
+    "grannen",
+    "kollega",
+    "bror",
+    "brorsan",
+    "syster",
+    "systern",
+    "kille",
+    "killen",
+    "tjej",
+    "tjejen",
+    "flicka",
+    "flickan",
+    "pojke",
+    "pojken",
+    "elev",
+    "eleven",
+    "vän",
+    "kompis",
+    "pojkvän",
+    "flickvän",
+    "kusin",
+    "moster",
+    "faster",
+    "morbror",
+    "farbror",
+    "chef",
+    "chefen",
+    "jag",
+    "person",
+];
+
+/// The word at `i` names a pet: right after a pet word (`katten Sixten`),
+/// or after `heter` when the nearest pet or person word before it is a
+/// pet (`Såg någon en svart katt? Han heter Sixten`, but `Vår katt är
+/// borta och min dotter som heter Alva gråter`).
+fn pet_named(text: &str, ws: &[Word], cues: &[u16], i: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
+    if cues[p] & (PET | NAMED) == 0 || !adjacent(text, ws[p].end, ws[i].start) {
+        return false;
+    }
+    if cues[p] & PET != 0 {
+        return true;
+    }
+    (i.saturating_sub(20)..p)
+        .rev()
+        .find(|&k| cues[k] & (PET | KIN) != 0)
+        .is_some_and(|k| cues[k] & PET != 0)
+}
+
 /// Words before a lowercase name that make it a person: `med lena`,
-/// `till johan`, `hos kalle`, `frågade om jonas`.
-const LOWER_BEFORE: &[&str] = &["med", "till", "hos", "åt", "från", "heter", "och", "om"];
+/// `till johan`, `hos kalle`, `frågade om jonas`, `har ringt lena`.
+const LOWER_BEFORE: &[&str] = &[
+    "med",
+    "till",
+    "hos",
+    "åt",
+    "från",
+    "heter",
+    "och",
+    "om",
+    "ringt",
+    "ringde",
+    "mejlat",
+    "mejlade",
+    "mailat",
+    "mailade",
+    "frågat",
+    "frågade",
+    "träffat",
+    "träffade",
+];
 /// Words after a lowercase name that make it a person (`kalle skulle`),
 /// besides the verbs of speech (`jonas från fritidsgården`).
 const LOWER_AFTER: &[&str] = &[
@@ -531,6 +670,9 @@ fn lowercase_name<'t>(
         .is_some_and(|_| cues[i + 1] & SPEECH != 0 && after);
     let word = lx.word(f);
     if word && !said {
+        return None;
+    }
+    if pet_named(text, ws, cues, i) {
         return None;
     }
     Some(cx.finding(
@@ -854,6 +996,11 @@ impl Name {
                 i += 1;
                 continue;
             }
+            // `katten Sixten`: one name after a pet word is the pet's.
+            if !full && !signed && !greeted && pet_named(text, ws, cues, i) {
+                i += 1;
+                continue;
+            }
             let (start, end) = (w.start, ws[end_i].end);
             let (score, severity, rule) = if signed {
                 (0.85, Severity::Info, "name.signature")
@@ -980,6 +1127,41 @@ mod tests {
         // No signature: `och/eller`, dates and fractions.
         assert!(names("Gäller dig som är 18 år och/eller studerar.").is_empty());
         assert!(names("Öppet 10-16 den 5/12. Välkomna!").is_empty());
+    }
+
+    #[test]
+    fn pets_are_named_too() {
+        assert!(names("Såg någon en svart katt vid Mölnbacka? Han heter Sixten.").is_empty());
+        assert!(names("Katten Sixten är borta sedan i fredags.").is_empty());
+        assert!(names("vår hund heter bella och är snäll").is_empty());
+        // A person nearer than the pet.
+        assert_eq!(
+            names("Vår katt är borta och min dotter som heter Alva gråter."),
+            ["Alva"]
+        );
+        assert_eq!(
+            names("Vi har hittat en katt. Jag heter Sara och bor i Deje."),
+            ["Sara"]
+        );
+        // No pet word: a person.
+        assert_eq!(names("Min son heter Hugo och går i trean."), ["Hugo"]);
+        // A full name after a pet word is still a person's.
+        assert_eq!(
+            names("Hunden sprang bort, ring Anna Berg om du ser den."),
+            ["Anna Berg"]
+        );
+    }
+
+    #[test]
+    fn lowercase_names_called_or_written_to() {
+        assert_eq!(
+            names("jag har ringt lena på socialtjänsten fem gånger"),
+            ["lena"]
+        );
+        assert_eq!(names("har mejlat therese två gånger"), ["therese"]);
+        // Not a name after the verb: words, and names that are words.
+        assert!(names("jag har ringt alla numren och mejlat en gång till").is_empty());
+        assert!(names("vi träffade rosa och gula fjärilar").is_empty());
     }
 
     #[test]
