@@ -104,11 +104,13 @@ impl Scratch {
 }
 
 thread_local! {
-    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::new(Scratch {
-        words: Vec::new(),
-        digit_runs: Vec::new(),
-        folded: String::new(),
-    });
+    static SCRATCH: std::cell::Cell<Scratch> = const {
+        std::cell::Cell::new(Scratch {
+            words: Vec::new(),
+            digit_runs: Vec::new(),
+            folded: String::new(),
+        })
+    };
 }
 
 impl Drop for ScanCtx<'_> {
