@@ -739,7 +739,12 @@ fn name_shaped(word: &str) -> bool {
 }
 
 /// The text between two byte offsets holds only spaces (no sentence end).
+#[inline]
 fn adjacent(text: &str, a: usize, b: usize) -> bool {
+    // One space, the common gap, without decoding.
+    if b == a + 1 {
+        return text.as_bytes()[a] == b' ';
+    }
     a <= b && text[a..b].chars().all(|c| c == ' ' || c == '\u{a0}')
 }
 
