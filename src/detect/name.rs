@@ -26,6 +26,7 @@ use crate::Error;
 const RULES: &[&str] = &[
     "name.full_name",
     "name.given_name",
+    "name.surname",
     "name.lowercase",
     "name.greeting",
     "name.signature",
@@ -913,7 +914,21 @@ impl Name {
             if coordinated && !lx.never(folded) && !lx.town(folded) {
                 given = true;
             }
-            if !given && !greeted && !signed && !titled && !next_capitalised {
+            // `varför fick Lindqvists bygglov`, `tre generationer Andersson`:
+            // a surname from the lexicon alone, capitalised mid-sentence, is
+            // a person or a family (at a sentence's start it is as often a
+            // company's or a shop's name).
+            let lone_surname = !given
+                && !next_capitalised
+                && w.capitalised()
+                && !w.all_caps()
+                && (lx.surname(folded) || folded.strip_suffix('s').is_some_and(|f| lx.surname(f)))
+                && !lx.word(folded)
+                && name_shaped(w.text(text))
+                && !sentence_start(text, w.start)
+                // Not the last word of a capitalised run: `ICA Nära Svenssons`.
+                && !prev.is_some_and(|p| p.capitalised() && adjacent(text, p.end, w.start));
+            if !given && !greeted && !signed && !titled && !next_capitalised && !lone_surname {
                 i += 1;
                 continue;
             }
@@ -995,7 +1010,7 @@ impl Name {
                 // `Björn`, `Klara` mid-sentence and capitalised: a name.
                 w.capitalised() && !w.all_caps() && !sentence_start(text, w.start)
             } else {
-                false
+                lone_surname
             };
             if !ok {
                 i += 1;
@@ -1013,6 +1028,8 @@ impl Name {
                 (0.85, Severity::Low, "name.greeting")
             } else if full {
                 (0.9, Severity::Medium, "name.full_name")
+            } else if lone_surname && !given {
+                (0.6, Severity::Medium, "name.surname")
             } else {
                 (
                     if word_like { 0.55 } else { 0.75 },
@@ -1132,6 +1149,25 @@ mod tests {
         // No signature: `och/eller`, dates and fractions.
         assert!(names("Gäller dig som är 18 år och/eller studerar.").is_empty());
         assert!(names("Öppet 10-16 den 5/12. Välkomna!").is_empty());
+    }
+
+    #[test]
+    fn surnames_alone_mid_sentence() {
+        assert_eq!(
+            names("Varför fick Lindqvists bygglov när vi nekades?"),
+            ["Lindqvists"]
+        );
+        assert_eq!(
+            names("Tre generationer Andersson har drivit bageriet."),
+            ["Andersson"]
+        );
+        // A company, a street, a place or a word; a sentence's first word.
+        assert!(names("Vi handlar hos Anderssons Bygg AB i Deje.").is_empty());
+        assert!(names("Snöröjningen på Nilssons väg 4 är klar.").is_empty());
+        assert!(names("Badet i Lund har öppet, och Berg också.").is_empty());
+        assert!(names("Johansson Gruppen bygger nya lägenheter.").is_empty());
+        assert!(names("Anderssons har öppet till sex.").is_empty());
+        assert!(names("Vi köper kaffet på ICA Nära Svenssons i Deje.").is_empty());
     }
 
     #[test]
