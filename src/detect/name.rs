@@ -548,7 +548,9 @@ fn pet_named(text: &str, ws: &[Word], cues: &[u16], i: usize) -> bool {
 }
 
 /// Words before a lowercase name that make it a person: `med lena`,
-/// `till johan`, `hos kalle`, `frågade om jonas`, `har ringt lena`.
+/// `till johan`, `hos kalle`, `frågade om jonas`, `har ringt lena`, and
+/// the verbs that open a question about someone (`ska linus verkligen`,
+/// `kan sofia ringa`).
 const LOWER_BEFORE: &[&str] = &[
     "med",
     "till",
@@ -568,6 +570,10 @@ const LOWER_BEFORE: &[&str] = &[
     "frågade",
     "träffat",
     "träffade",
+    "ska",
+    "kan",
+    "får",
+    "vill",
 ];
 /// Words after a lowercase name that make it a person (`kalle skulle`),
 /// besides the verbs of speech (`jonas från fritidsgården`).
@@ -1200,6 +1206,11 @@ mod tests {
             ["lena"]
         );
         assert_eq!(names("har mejlat therese två gånger"), ["therese"]);
+        // A question about someone opens with the verb.
+        assert_eq!(names("ska linus verkligen få stänga vägen?"), ["linus"]);
+        assert_eq!(names("kan sofia ringa mig i morgon"), ["sofia"]);
+        assert!(names("kan vi få svar? ska man ringa? vill ha besked").is_empty());
+        assert!(names("kan bo kvar i lägenheten, får klara sig själv").is_empty());
         // Not a name after the verb: words, and names that are words.
         assert!(names("jag har ringt alla numren och mejlat en gång till").is_empty());
         assert!(names("vi träffade rosa och gula fjärilar").is_empty());
