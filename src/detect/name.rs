@@ -352,6 +352,7 @@ const CONJUNCTION: u16 = 512;
 const NAMED: u16 = 1024;
 const PET: u16 = 2048;
 const KIN: u16 = 4096;
+const PRONOUN: u16 = 8192;
 
 /// The cue lists as one table, so that each word of a text is looked up
 /// once: a word's first two bytes and length pick a slot, and only the few
@@ -430,6 +431,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         (&["heter", "hette", "kallas", "kallad", "kallade"], NAMED),
         (PETS, PET),
         (PEOPLE, KIN),
+        (&["han", "hon", "du", "ni"], PRONOUN),
     ])
 });
 
@@ -593,6 +595,10 @@ const LOWER_SPEECH: &[&str] = &[
     "svarade",
     "svarar",
     "berättade",
+    "frågade",
+    "frågar",
+    "undrade",
+    "undrar",
     "tyckte",
     "tycker",
     "hälsar",
@@ -880,7 +886,13 @@ impl Name {
             }
             // `rektor Anna`, `undersköterskan Fatima`: a title right before
             // (looked up only for capitalised words, which are few).
-            let titled = prev_is(TITLE) && gap_is(same_line);
+            // `Jag heter Habib`, `min son heter Hugo`: `heter` after a
+            // person (not `Skolan heter Dejeskolan`, not a pet's name).
+            let named = prev_is(NAMED)
+                && gap_is(same_line)
+                && (i.saturating_sub(5)..i - 1).any(|k| cues[k] & (KIN | PRONOUN) != 0)
+                && !pet_named(text, ws, cues, i);
+            let titled = (prev_is(TITLE) || named) && gap_is(same_line);
             let folded: &str = fold_at(i);
             // `opens 1 August`, `June 2026`: an English month beside a number
             // is a date, though August and June are given names too.
@@ -918,6 +930,23 @@ impl Name {
                 && (joined_to_given(cx, ws, i, i + 2, lx)
                     || (i >= 2 && joined_to_given(cx, ws, i - 2, i - 2, lx)));
             if coordinated && !lx.never(folded) && !lx.town(folded) {
+                given = true;
+            }
+            // `Nilufar frågade om`, `Bashir sa att`: a name-shaped word
+            // outside the lexicon that speaks is a person; not a body in
+            // the definite form (`Skolan skrev`, `Polisen sa`,
+            // `Socialnämnden svarade`).
+            let speaks = !given
+                && cues.get(i + 1).is_some_and(|c| c & SPEECH != 0)
+                && adjacent(text, w.end, ws[i + 1].start)
+                && w.capitalised()
+                && !w.all_caps()
+                && name_shaped(w.text(text))
+                && !lx.word(folded)
+                && !["en", "et", "an", "na", "rn", "arna", "erna", "orna"]
+                    .iter()
+                    .any(|e| folded.ends_with(e));
+            if speaks && !lx.never(folded) && !lx.town(folded) {
                 given = true;
             }
             // `varför fick Lindqvists bygglov`, `tre generationer Andersson`:
@@ -1174,6 +1203,31 @@ mod tests {
         assert!(names("Johansson Gruppen bygger nya lägenheter.").is_empty());
         assert!(names("Anderssons har öppet till sex.").is_empty());
         assert!(names("Vi köper kaffet på ICA Nära Svenssons i Deje.").is_empty());
+    }
+
+    #[test]
+    fn heter_after_a_person_and_names_that_speak() {
+        assert_eq!(
+            names("Jag heter Habib och har bott i Deje i två år."),
+            ["Habib"]
+        );
+        assert_eq!(names("Min dotter heter Zeynep."), ["Zeynep"]);
+        // What bodies and places are called, and pets.
+        assert!(names("Skolan heter Dejeskolan sedan i höstas.").is_empty());
+        assert!(names("Appen heter Mitt Forshaga.").is_empty());
+        assert!(names("Vår katt heter Sixten.").is_empty());
+        // A name outside the lexicon that speaks.
+        assert_eq!(names("Nilufar frågade om hon kan få skjuts."), ["Nilufar"]);
+        assert_eq!(names("Bashir sa att det var stängt."), ["Bashir"]);
+        // Bodies in the definite form, platforms, capitals.
+        assert!(names("Polisen sa att vägen var stängd.").is_empty());
+        assert!(names("Skolan skrev till alla föräldrar.").is_empty());
+        assert!(names("Socialnämnden svarade i går.").is_empty());
+        assert!(names("Facebook skrev att sidan var nere.").is_empty());
+        assert!(names("SMHI säger att det blir storm.").is_empty());
+        // English posts: `My` is a word before another.
+        assert!(names("My Norwegian number is in the form.").is_empty());
+        assert_eq!(names("My Svensson vann loppet."), ["My Svensson"]);
     }
 
     #[test]
