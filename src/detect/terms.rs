@@ -538,6 +538,35 @@ mod tests {
     }
 
     #[test]
+    fn school_suspensions_and_everyday_health_conditions() {
+        assert_finds(
+            "Min son har fått en avstängning från skolan i två veckor.",
+            &[(Kind::Confidential, "avstängning från skolan")],
+        );
+        // A road or a water main is closed off too.
+        assert_no(
+            Kind::Confidential,
+            "Avstängning av vägen vid skolan hela veckan.",
+        );
+        assert_no(
+            Kind::Confidential,
+            "Vattnet är avstängt från skolan till torget.",
+        );
+        assert_finds(
+            "Eleven i trean har glutenintolerans.",
+            &[(Kind::Sensitive, "glutenintolerans")],
+        );
+        assert_finds(
+            "Ni har lagt upp en bild från AA-mötet.",
+            &[(Kind::Sensitive, "AA-mötet")],
+        );
+        assert_no(
+            Kind::Sensitive,
+            "Tänk på att det finns allergier i klassen.",
+        );
+    }
+
+    #[test]
     fn markings_count_only_as_markings() {
         assert_finds(
             "UTKAST\nPressmeddelande om budgeten",
