@@ -1231,6 +1231,27 @@ mod tests {
     }
 
     #[test]
+    fn names_of_many_origins_and_words_that_are_names() {
+        assert_eq!(
+            names("Det är Tiina på kontaktcenter som svarar i dag."),
+            ["Tiina"]
+        );
+        assert_eq!(
+            names("Bashir på återvinningscentralen hjälpte mig."),
+            ["Bashir"]
+        );
+        assert_eq!(
+            names("Tack till Abdirahman och Nilufar!"),
+            ["Abdirahman", "Nilufar"]
+        );
+        // Words that are given names too open sentences as words.
+        assert!(names("Inga avgifter tas ut i år.").is_empty());
+        assert!(names("Bror och syster får plats på samma förskola.").is_empty());
+        assert_eq!(names("Inga Lindström bor här."), ["Inga Lindström"]);
+        assert_eq!(names("Vi träffade Axel i går."), ["Axel"]);
+    }
+
+    #[test]
     fn pets_are_named_too() {
         assert!(names("Såg någon en svart katt vid Mölnbacka? Han heter Sixten.").is_empty());
         assert!(names("Katten Sixten är borta sedan i fredags.").is_empty());
