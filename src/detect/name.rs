@@ -296,6 +296,13 @@ const TITLES: &[&str] = &[
     "verksamhetschefen",
     "kommunikatör",
     "kommunikatören",
+    "moderator",
+    "moderatorn",
+    "administratör",
+    "administratören",
+    "admin",
+    "redaktör",
+    "redaktören",
     "kommundirektör",
     "kommundirektören",
     "kommunalråd",
@@ -1038,7 +1045,9 @@ impl Name {
                     || (w.capitalised()
                         && !word_like
                         && name_shaped(w.text(text))
-                        && !noun_form(folded))
+                        && !noun_form(folded)
+                        // A role signs too: `/Moderator`, `Mvh Admin`.
+                        && cues[i] & TITLE == 0)
             } else if given && !word_like {
                 w.capitalised() || w.all_caps()
             } else if given && word_like {
@@ -1181,6 +1190,10 @@ mod tests {
         assert!(names("Tack för i år. /Fritidsgården").is_empty());
         // Short names that end like nouns are still names.
         assert_eq!(names("Ring mig i morgon. /Mehmet"), ["Mehmet"]);
+        // A role signs too.
+        assert!(names("Håll en god ton, annars tar vi bort dem. /Moderator").is_empty());
+        assert!(names("Mvh\nAdmin").is_empty());
+        assert_eq!(names("Mvh\nAnna, kommunikatör"), ["Anna"]);
         // No signature: `och/eller`, dates and fractions.
         assert!(names("Gäller dig som är 18 år och/eller studerar.").is_empty());
         assert!(names("Öppet 10-16 den 5/12. Välkomna!").is_empty());
