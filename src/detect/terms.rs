@@ -117,9 +117,14 @@ impl Terms {
                 }
             }
         }
-        // A full DFA: the term detector alone went from 132 to 241 MB/s
-        // over the default (`examples/profile_scan`); building it is part of
-        // the measured `scanner_build` (3.3 ms with every rule file).
+        // The terms' automaton is a contiguous NFA: since it only searches
+        // anchored at the few word starts the openings let through, a full
+        // DFA (session 2's choice, when it read the whole text) saved 0.6
+        // instructions a byte of the whole scan (134.4 -> 133.8, callgrind,
+        // labelled posts) but cost 31 million instructions to build (58 ->
+        // 27 million for a whole `postvakt check` of one draft). The
+        // general-context automaton reads a sentence for every match and
+        // stays a DFA (as an NFA the scan cost 2.7 instructions a byte more).
         let gateable = patterns_text
             .iter()
             .all(|p: &String| p.len() >= 3 && p.chars().next().is_some_and(char::is_alphabetic));
@@ -133,7 +138,7 @@ impl Terms {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .start_kind(aho_corasick::StartKind::Both)
             .build(&patterns_text)
             .map_err(|e| Error::pattern("patterns/rules", e))?;
