@@ -71,7 +71,13 @@ pub struct Terms {
     terms: Vec<Term>,
     /// Every file's `general_context` phrases in one automaton, with the
     /// file each phrase belongs to.
+    /// As an NFA, built with the scanner (cheap, and proof that the phrases
+    /// build); as a DFA, built on the first sentence that needs it: faster
+    /// to search, slower to build, and a check of one draft with no term in
+    /// it never needs it.
     general: AhoCorasick,
+    general_dfa: std::sync::OnceLock<Option<AhoCorasick>>,
+    general_text: Vec<String>,
     general_file: Vec<usize>,
 }
 
@@ -123,8 +129,9 @@ impl Terms {
         // instructions a byte of the whole scan (134.4 -> 133.8, callgrind,
         // labelled posts) but cost 31 million instructions to build (58 ->
         // 27 million for a whole `postvakt check` of one draft). The
-        // general-context automaton reads a sentence for every match and
-        // stays a DFA (as an NFA the scan cost 2.7 instructions a byte more).
+        // general-context automaton reads a sentence for every match and is
+        // searched as a DFA (as an NFA the scan cost 2.7 instructions a byte
+        // more), built on first use (8.7 million instructions).
         let gateable = patterns_text
             .iter()
             .all(|p: &String| p.len() >= 3 && p.chars().next().is_some_and(char::is_alphabetic));
@@ -142,10 +149,7 @@ impl Terms {
             .start_kind(aho_corasick::StartKind::Both)
             .build(&patterns_text)
             .map_err(|e| Error::pattern("patterns/rules", e))?;
-        let general = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
+        let general = general_builder(AhoCorasickKind::ContiguousNFA)
             .build(&general_text)
             .map_err(|e| Error::pattern("patterns/rules", e))?;
         Ok(Terms {
@@ -154,8 +158,34 @@ impl Terms {
             patterns,
             terms,
             general,
+            general_dfa: std::sync::OnceLock::new(),
+            general_text,
             general_file,
         })
+    }
+}
+
+/// The general-context automaton's settings, of either kind.
+fn general_builder(kind: AhoCorasickKind) -> AhoCorasickBuilder {
+    let mut b = AhoCorasickBuilder::new();
+    b.match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(true)
+        .kind(Some(kind));
+    b
+}
+
+impl Terms {
+    /// The general-context automaton: the DFA once built, the NFA should
+    /// the DFA exceed the crate's size limits.
+    fn general(&self) -> &AhoCorasick {
+        self.general_dfa
+            .get_or_init(|| {
+                general_builder(AhoCorasickKind::DFA)
+                    .build(&self.general_text)
+                    .ok()
+            })
+            .as_ref()
+            .unwrap_or(&self.general)
     }
 }
 
@@ -426,7 +456,7 @@ impl Terms {
             }
             let general = {
                 let s = sentence(hay, start, end);
-                self.general
+                self.general()
                     .find_overlapping_iter(s)
                     .any(|m| self.general_file[m.pattern().as_usize()] == t.file)
             };
@@ -540,6 +570,25 @@ mod tests {
             assert_finds(&format!("Uppgiften är {t}."), &[(Kind::Confidential, t)]);
         }
         assert_no(Kind::Sensitive, "Vi bor på hotellet vid domkyrkan.");
+    }
+
+    #[test]
+    fn the_general_phrases_match_alike_as_nfa_and_dfa() {
+        let t = super::Terms::new(&crate::rules::EMBEDDED_FILES).unwrap();
+        for s in [
+            "så ansöker du om ekonomiskt bistånd",
+            "vill du bli familjehem? läs mer här",
+            "vi kan inte svara på frågor om enskilda ärenden",
+            "ingenting allmänt här",
+        ] {
+            let hits = |a: &aho_corasick::AhoCorasick| {
+                a.find_overlapping_iter(s)
+                    .map(|m| (m.pattern(), m.start(), m.end()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(hits(&t.general), hits(t.general()), "{s}");
+        }
+        assert!(t.general_dfa.get().is_some_and(Option::is_some));
     }
 
     #[test]
