@@ -592,6 +592,22 @@ mod tests {
     }
 
     #[test]
+    fn decisions_on_care_services_are_confidential_but_the_services_are_not() {
+        assert_finds(
+            "Vi har fått avslag på ansökan om särskilt boende och vill överklaga.",
+            &[(Kind::Confidential, "avslag på ansökan om särskilt boende")],
+        );
+        assert_finds(
+            "Pappa har beviljats hemtjänst två gånger om dagen.",
+            &[(Kind::Confidential, "beviljats hemtjänst")],
+        );
+        assert_no(
+            Kind::Confidential,
+            "Hemtjänsten och särskilt boende har nya telefontider i jul.",
+        );
+    }
+
+    #[test]
     fn school_suspensions_and_everyday_health_conditions() {
         assert_finds(
             "Min son har fått en avstängning från skolan i två veckor.",
