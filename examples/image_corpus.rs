@@ -572,7 +572,11 @@ fn letter(font: &FontVec, rng: &mut SplitMix64) -> (RgbImage, Page) {
         ("Personnummer: ", None),
         ("19460823-9986", Some(Kind::Personnummer)),
     ]);
-    page.line(&[("Du har beviljats hemtjänst enligt socialtjänstlagen", None)]);
+    page.line(&[
+        ("Du har ", None),
+        ("beviljats hemtjänst", Some(Kind::Confidential)),
+        (" enligt socialtjänstlagen", None),
+    ]);
     page.line(&[(
         "4 kap. 1 § med sex timmar i veckan från och med 1 april.",
         None,
