@@ -19,14 +19,19 @@ fn fold_byte(prev: Option<u8>, b: u8) -> u8 {
 
 /// The folded bytes of `s` (same length, valid UTF-8).
 pub(crate) fn fold_bytes(s: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len());
+    fold_bytes_into(s, &mut out);
+    out
+}
+
+/// [`fold_bytes`] appended to `out`.
+fn fold_bytes_into(s: &str, out: &mut Vec<u8>) {
     let mut prev = None;
-    s.bytes()
-        .map(|b| {
-            let f = fold_byte(prev, b);
-            prev = Some(b);
-            f
-        })
-        .collect()
+    out.extend(s.bytes().map(|b| {
+        let f = fold_byte(prev, b);
+        prev = Some(b);
+        f
+    }));
 }
 
 /// [`fold_bytes`] as a string. ASCII capitals are folded in one (vectorised)
@@ -49,12 +54,7 @@ pub(crate) fn fold_into(s: &str, latin1_capital: bool, out: &mut String) {
     if latin1_capital {
         let mut bytes = std::mem::take(out).into_bytes();
         bytes.clear();
-        let mut prev = None;
-        bytes.extend(s.bytes().map(|b| {
-            let f = fold_byte(prev, b);
-            prev = Some(b);
-            f
-        }));
+        fold_bytes_into(s, &mut bytes);
         *out = String::from_utf8(bytes).expect("folding maps UTF-8 to UTF-8");
     } else {
         out.clear();

@@ -90,7 +90,6 @@ pub struct ScanCtx<'t> {
 }
 
 /// The buffers a scan fills, kept by each thread between its scans.
-#[derive(Default)]
 struct Scratch {
     words: Vec<Word>,
     digit_runs: Vec<(usize, usize)>,
@@ -101,16 +100,24 @@ impl Scratch {
     /// Buffers larger than this (bytes of capacity) are freed after the
     /// scan rather than kept, so one huge text does not pin its memory.
     const KEEP: usize = 1 << 20;
-}
 
-thread_local! {
-    static SCRATCH: std::cell::Cell<Scratch> = const {
-        std::cell::Cell::new(Scratch {
+    const fn new() -> Scratch {
+        Scratch {
             words: Vec::new(),
             digit_runs: Vec::new(),
             folded: String::new(),
-        })
-    };
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = const { std::cell::Cell::new(Scratch::new()) };
+}
+
+impl Default for Scratch {
+    fn default() -> Scratch {
+        Scratch::new()
+    }
 }
 
 impl Drop for ScanCtx<'_> {
@@ -127,13 +134,17 @@ impl Drop for ScanCtx<'_> {
         }
         spare.words.clear();
         spare.digit_runs.clear();
-        // The folded text is a copy of the scanned one: emptied, and its
-        // bytes overwritten, before the buffer is kept.
-        spare.folded.clear();
+        // The folded text is a copy of the scanned one: its bytes are
+        // overwritten before the buffer is kept, so no thread holds the
+        // last text it scanned.
+        let mut folded = std::mem::take(&mut spare.folded).into_bytes();
+        folded.fill(0);
+        folded.clear();
+        spare.folded = String::from_utf8(folded).expect("empty");
         if spare.words.capacity() * std::mem::size_of::<Word>() > Scratch::KEEP {
             spare.words = Vec::new();
         }
-        if spare.digit_runs.capacity() * 16 > Scratch::KEEP {
+        if spare.digit_runs.capacity() * std::mem::size_of::<(usize, usize)>() > Scratch::KEEP {
             spare.digit_runs = Vec::new();
         }
         if spare.folded.capacity() > Scratch::KEEP {

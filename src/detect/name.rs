@@ -728,6 +728,12 @@ fn is_surname_like(lx: &Lexicons, w: &Word, folded: &str, after_given: bool) -> 
         || (!w.all_caps() && (after_given || !lx.word(folded)))
 }
 
+/// Endings of the definite singular and plural of Swedish nouns, any
+/// length (`Skolan`, `Polisen`, `Rektorn`, `Eleverna`): a word outside the
+/// lexicon ending so that speaks is a body, not a person (at the price of
+/// `Dragan sa`, which only the lexicon saves).
+const DEFINITE_ENDINGS: &[&str] = &["en", "et", "an", "na", "rn", "arna", "erna", "orna"];
+
 /// A word in the definite or plural form of a Swedish noun, long enough
 /// not to be a name (`Socialtjänsten`, `Biblioteket`, `Fritidsgården`,
 /// `Kommunikationsavdelningen`): how a department signs (`/Socialtjänsten`)
@@ -896,7 +902,6 @@ impl Name {
             // `Jag heter Habib`, `min son heter Hugo`: `heter` after a
             // person (not `Skolan heter Dejeskolan`, not a pet's name).
             let named = prev_is(NAMED)
-                && gap_is(same_line)
                 && (i.saturating_sub(5)..i - 1).any(|k| cues[k] & (KIN | PRONOUN) != 0)
                 && !pet_named(text, ws, cues, i);
             let titled = (prev_is(TITLE) || named) && gap_is(same_line);
@@ -950,9 +955,7 @@ impl Name {
                 && !w.all_caps()
                 && name_shaped(w.text(text))
                 && !lx.word(folded)
-                && !["en", "et", "an", "na", "rn", "arna", "erna", "orna"]
-                    .iter()
-                    .any(|e| folded.ends_with(e));
+                && !DEFINITE_ENDINGS.iter().any(|e| folded.ends_with(e));
             if speaks && !lx.never(folded) && !lx.town(folded) {
                 given = true;
             }
