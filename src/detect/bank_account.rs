@@ -281,7 +281,12 @@ impl Detector for BankAccount {
         let iban_possible = runs.iter().any(|&(s, _)| {
             s >= 2 && b[s - 1].is_ascii_uppercase() && b[s - 2].is_ascii_uppercase()
         });
-        for m in self.iban.find_iter(if iban_possible { text } else { "" }) {
+        // (No regex search at all otherwise: even over "" it takes a cache.)
+        for m in iban_possible
+            .then(|| self.iban.find_iter(text))
+            .into_iter()
+            .flatten()
+        {
             let compact: String = m.as_str().chars().filter(|c| *c != ' ').collect();
             if iban_valid(&compact) {
                 let mut f = cx.finding(
@@ -320,7 +325,11 @@ impl Detector for BankAccount {
                 .iter()
                 .any(|w| memchr::memmem::find(&lower, w.as_bytes()).is_some())
         };
-        for m in self.swedish.find_iter(if banking { text } else { "" }) {
+        for m in banking
+            .then(|| self.swedish.find_iter(text))
+            .into_iter()
+            .flatten()
+        {
             let s = m.as_str();
             let b = s.as_bytes();
             let digits = b.iter().filter(|c| c.is_ascii_digit()).count();
