@@ -34,8 +34,22 @@ const VEHICLE_PREFIXES: &[&str] = &[
     "taxi",
     "traktor",
     "husvagn",
+    // Makes, also in the definite form residents write (`Volvon`, `Saaben`).
+    "volvo",
+    "saab",
+    "toyota",
+    "tesla",
+    "skoda",
+    "opel",
+    "peugeot",
+    "renault",
+    "nissan",
+    "mercedes",
 ];
-const VEHICLE_WORDS: &[&str] = &["reg", "mc", "volvo", "saab", "audi", "bmw", "toyota", "vw"];
+// (`Ford` and `Audi` as words: `fordran` and `audiens` are no cars.)
+const VEHICLE_WORDS: &[&str] = &[
+    "reg", "mc", "bmw", "vw", "kia", "ford", "forden", "audi", "audin",
+];
 
 /// Finds licence plates near vehicle words.
 pub struct LicensePlate {
@@ -121,12 +135,21 @@ mod tests {
             "En vit Volvo, GHT 45B, är felparkerad.",
             &[(Kind::LicensePlate, "GHT 45B")],
         );
+        assert_finds(
+            "Den vita Volvon med KLM 45B har stått på vändplanen i två månader.",
+            &[(Kind::LicensePlate, "KLM 45B")],
+        );
+        assert_finds(
+            "Saaben XTR 882 blockerar infarten.",
+            &[(Kind::LicensePlate, "XTR 882")],
+        );
     }
 
     #[test]
     fn not_plates() {
         assert_no(Kind::LicensePlate, "Blankett ABC 123 finns på webben.");
         assert_no(Kind::LicensePlate, "Flyg SAS 123 landar 14.05.");
+        assert_no(Kind::LicensePlate, "Fordran KLM 452 är betald.");
         assert_no(
             Kind::LicensePlate,
             "Bilen har plats för ABI 123 och QAB 123.",

@@ -636,12 +636,16 @@ fn lowercase_name<'t>(
     // words away, where a lexicon lookup hashes the word (this runs for
     // every lowercase word of a text).
     let around = i.checked_sub(1).map_or(0, |j| cues[j]) | cues.get(i + 1).copied().unwrap_or(0);
-    if around & (BEFORE_LOWER | AFTER_LOWER | CONJUNCTION) == 0 {
+    if around & (BEFORE_LOWER | AFTER_LOWER | CONJUNCTION | KIN) == 0 {
         return None;
     }
+    // `till johan`, and a person's word right before: `min granne
+    // kjell-åke`, `sonen elias` (not `jag`, which a verb follows).
     let before = i
         .checked_sub(1)
-        .filter(|&j| cues[j] & BEFORE_LOWER != 0)
+        .filter(|&j| {
+            cues[j] & BEFORE_LOWER != 0 || (cues[j] & KIN != 0 && cx.folded_word(&ws[j]) != "jag")
+        })
         .is_some_and(|j| adjacent(text, ws[j].end, w.start));
     let after = ws
         .get(i + 1)
@@ -677,7 +681,12 @@ fn lowercase_name<'t>(
         return None;
     }
     let f = cx.folded_word(&w);
-    if !lx.given(f) || lx.never(f) || lx.town(f) || LOWER_NEVER.contains(&f) {
+    // `kjell-åke`, `ann-sofie`: each part a given name that is no word.
+    let given = lx.given(f)
+        || (w.joined()
+            && f.split('-')
+                .all(|p| p.len() > 1 && lx.given(p) && !lx.word(p) && !LOWER_NEVER.contains(&p)));
+    if !given || lx.never(f) || lx.town(f) || LOWER_NEVER.contains(&f) {
         return None;
     }
     if coordinated && lx.word(f) {
@@ -706,6 +715,20 @@ fn lowercase_name<'t>(
         Severity::Medium,
         "name.lowercase",
     ))
+}
+
+/// A capitalised word joined to a lowercase noun (`Lagerlöf-dagen`,
+/// `Lindgren-priset`, `LVU-ärende`) names a thing, not a person; not
+/// `Anna-lena` as residents write it, whose part after the hyphen is a
+/// given name.
+fn named_after(text: &str, w: &Word, lx: &Lexicons) -> bool {
+    if !w.joined() || !w.capitalised() {
+        return false;
+    }
+    let Some((_, tail)) = w.text(text).rsplit_once('-') else {
+        return false;
+    };
+    tail.len() >= 3 && tail.starts_with(|c: char| c.is_lowercase()) && !lx.given(tail)
 }
 
 /// A capitalised word that continues a name. `after_given`: the name so far
@@ -1031,6 +1054,18 @@ impl Name {
                     continue;
                 }
             }
+            // `Selma Lagerlöf-dagen`, `Gustaf Fröding-kvällen`: a day, an
+            // evening or a prize named after a person.
+            if named_after(text, &ws[end_i], lx) {
+                i = end_i + 1;
+                continue;
+            }
+            if let Some(next) = ws.get(end_i + 1) {
+                if named_after(text, next, lx) && adjacent(text, ws[end_i].end, next.start) {
+                    i = end_i + 2;
+                    continue;
+                }
+            }
             // A lowercase word after a greeting is a name only when it is a
             // known given name (`hej stina`), not `tack till Lena`.
             if !w.capitalised() && !w.all_caps() && !known_given {
@@ -1305,6 +1340,38 @@ mod tests {
         // Not a name after the verb: words, and names that are words.
         assert!(names("jag har ringt alla numren och mejlat en gång till").is_empty());
         assert!(names("vi träffade rosa och gula fjärilar").is_empty());
+    }
+
+    #[test]
+    fn lowercase_names_after_a_person_word_and_hyphenated() {
+        assert_eq!(
+            names("min granne kjell-åke har inte tagit in sina sopkärl"),
+            ["kjell-åke"]
+        );
+        assert_eq!(names("sonen elias kom hem utan jacka"), ["elias"]);
+        assert_eq!(names("hälsa ann-sofie och lena"), ["ann-sofie", "lena"]);
+        // Kin words, words after them and joined words that are no names.
+        assert!(names("grattis farmor på 90-årsdagen").is_empty());
+        assert!(names("min granne har en hund, min son klara sig").is_empty());
+        assert!(names("jag vill att barnet ska få lvu-hjälp").is_empty());
+        assert!(names("min dotter rosa-klänningen är borta").is_empty());
+    }
+
+    #[test]
+    fn days_and_prizes_named_after_people() {
+        assert!(names("Vi firar Selma Lagerlöf-dagen med högläsning.").is_empty());
+        assert!(names("bokad för Gustaf Fröding-kvällen den 12 mars").is_empty());
+        assert!(names("Årets Astrid Lindgren-pris går till en författare.").is_empty());
+        // Names with a hyphen stay names.
+        assert_eq!(names("Tack Anna-lena för hjälpen"), ["Anna-lena"]);
+        assert_eq!(
+            names("Boken av Selma Lagerlöf finns på biblioteket."),
+            ["Selma Lagerlöf"]
+        );
+        assert_eq!(
+            names("Vi välkomnar Eva Svensson-Berg."),
+            ["Eva Svensson-Berg"]
+        );
     }
 
     #[test]
