@@ -133,19 +133,35 @@ fn address_at(text: &str, at: usize, at_len: usize) -> Option<(usize, usize)> {
 }
 
 fn is_role(local: &str) -> bool {
-    let folded: String = local
-        .chars()
-        .filter(|c| !matches!(c, '.' | '-' | '_'))
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'å' | 'ä' => 'a',
-            'ö' => 'o',
-            c => c,
-        })
-        .collect();
-    ROLE_LOCAL_PARTS
-        .iter()
-        .any(|r| folded == r.replace('-', ""))
+    // The list without its hyphens, made once.
+    static ROLES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        ROLE_LOCAL_PARTS
+            .iter()
+            .map(|r| r.replace('-', ""))
+            .collect()
+    });
+    let folded: String = if local.is_ascii() {
+        let mut f = String::with_capacity(local.len());
+        f.extend(
+            local
+                .bytes()
+                .filter(|b| !matches!(b, b'.' | b'-' | b'_'))
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        f
+    } else {
+        local
+            .chars()
+            .filter(|c| !matches!(c, '.' | '-' | '_'))
+            .flat_map(char::to_lowercase)
+            .map(|c| match c {
+                'å' | 'ä' => 'a',
+                'ö' => 'o',
+                c => c,
+            })
+            .collect()
+    };
+    ROLES.contains(&folded)
 }
 
 impl Detector for Email {
