@@ -328,7 +328,10 @@ impl Detector for Address {
                 continue;
             }
             let head = text[..s].trim_end_matches([' ', '\u{a0}']);
-            if head.len() == s {
+            // The word's last two bytes are the text's before the spaces:
+            // most numbers (dates, times, amounts) are turned away here,
+            // before the word is read back char by char.
+            if head.len() == s || !self.may_end_a_street(head.as_bytes()) {
                 continue;
             }
             let word_start = head
