@@ -626,18 +626,19 @@ fn lowercase_name<'t>(
     cues: &[u16],
     i: usize,
     lx: &Lexicons,
-) -> Option<Finding> {
+    out: &mut Vec<Finding>,
+) {
     let text = cx.text();
     let w = ws[i];
     if w.end - w.start < 3 || w.capitalised() {
-        return None;
+        return;
     }
     // The context first: one test of the neighbours' cue bits turns most
     // words away, where a lexicon lookup hashes the word (this runs for
     // every lowercase word of a text).
     let around = i.checked_sub(1).map_or(0, |j| cues[j]) | cues.get(i + 1).copied().unwrap_or(0);
     if around & (BEFORE_LOWER | AFTER_LOWER | CONJUNCTION | KIN) == 0 {
-        return None;
+        return;
     }
     // `till johan`, and a person's word right before: `min granne
     // kjell-åke`, `sonen elias` (not `jag`, which a verb follows).
@@ -678,7 +679,7 @@ fn lowercase_name<'t>(
     };
     let coordinated = !(before || after) && joined();
     if !(before || after || coordinated) {
-        return None;
+        return;
     }
     let f = cx.folded_word(&w);
     // `kjell-åke`, `ann-sofie`: each part a given name that is no word.
@@ -687,10 +688,10 @@ fn lowercase_name<'t>(
             && f.split('-')
                 .all(|p| p.len() > 1 && lx.given(p) && !lx.word(p) && !LOWER_NEVER.contains(&p)));
     if !given || lx.never(f) || lx.town(f) || LOWER_NEVER.contains(&f) {
-        return None;
+        return;
     }
     if coordinated && lx.word(f) {
-        return None;
+        return;
     }
     // A name that is also a word (`linnea` the flower, `klara`) only before
     // a verb of speech: a flower does not say or write (`linnea sa att`).
@@ -699,12 +700,12 @@ fn lowercase_name<'t>(
         .is_some_and(|_| cues[i + 1] & SPEECH != 0 && after);
     let word = lx.word(f);
     if word && !said {
-        return None;
+        return;
     }
     if pet_named(text, ws, cues, i) {
-        return None;
+        return;
     }
-    Some(cx.finding(
+    out.push(cx.finding(
         Kind::Name,
         (w.start, w.end),
         match (word, before && after) {
@@ -714,7 +715,7 @@ fn lowercase_name<'t>(
         },
         Severity::Medium,
         "name.lowercase",
-    ))
+    ));
 }
 
 /// A capitalised word joined to a lowercase noun (`Lagerlöf-dagen`,
@@ -854,6 +855,24 @@ impl Name {
         let mut i = 0;
         while i < ws.len() {
             let w = ws[i];
+            // Most words are in lower case with no cue beside them and no
+            // signature mark before: nothing below would look at them (the
+            // tests below in short).
+            if !w.capitalised() {
+                let before = if i > 0 { cues[i - 1] } else { 0 };
+                let after = cues.get(i + 1).copied().unwrap_or(0);
+                let mark = matches!(
+                    text.as_bytes()[..w.start].trim_ascii_end().last(),
+                    Some(b'/' | b'-' | 0x93 | 0x94)
+                );
+                if (before | after) & (BEFORE_LOWER | AFTER_LOWER | CONJUNCTION | KIN) == 0
+                    && before & (GREETING | OPENER) == 0
+                    && !mark
+                {
+                    i += 1;
+                    continue;
+                }
+            }
             // Only capitalised words, or any word right after a greeting or
             // a signature mark, are looked up (most words are neither); the
             // checks below allocate nothing.
@@ -898,7 +917,7 @@ impl Name {
             if !w.capitalised() && !greeted && !signed {
                 // A known given name in lower case, as residents write, with a
                 // person's context: `pratade med lena`, `kalle skulle komma`.
-                out.extend(lowercase_name(cx, ws, cues, i, lx));
+                lowercase_name(cx, ws, cues, i, lx, out);
                 i += 1;
                 continue;
             }
