@@ -362,18 +362,43 @@ const KIN: u16 = 4096;
 const PRONOUN: u16 = 8192;
 
 /// The cue lists as one table, so that each word of a text is looked up
-/// once: a word's first two bytes and length pick a slot, and only the few
-/// cue words in that slot are compared (most slots are empty, so most words
-/// are turned away without reading more than their first two bytes).
+/// once. A word of up to eight bytes (most words, and most cue words) is
+/// its bytes as one number, looked up in a cuckoo table: two entries read,
+/// compared without a branch. A longer word's first two bytes and length
+/// pick a slot, and only the few long cue words in that slot are compared.
 struct Cues {
-    /// A bit per non-empty slot: 512 bytes that stay in the L1 cache, so
-    /// the slot table itself is read only for the few words that may be cues.
+    /// (word as a number, lists) of the short cue words; 0 is no word.
+    short: Vec<(u64, u16)>,
+    /// The two multipliers of the short table's hashes.
+    mul: [u64; 2],
+    /// A bit per non-empty slot of long cue words.
     used: Vec<u64>,
     slots: Vec<Vec<(&'static str, u16)>>,
 }
 
+/// The bytes `at..at + len` (len at most eight) of `b` as a little-endian
+/// number, read as one load where eight bytes are there.
+#[inline]
+fn word_key(b: &[u8], at: usize, len: usize) -> u64 {
+    let raw = match b[at..].first_chunk::<8>() {
+        Some(c) => u64::from_le_bytes(*c),
+        None => {
+            let mut w = [0u8; 8];
+            w[..b.len() - at].copy_from_slice(&b[at..]);
+            u64::from_le_bytes(w)
+        }
+    };
+    if len >= 8 {
+        raw
+    } else {
+        raw & ((1u64 << (8 * len)) - 1)
+    }
+}
+
 impl Cues {
     const BITS: u32 = 12;
+    /// The short table's size: 1,024 entries of 16 bytes stay in the L1 cache.
+    const SHORT_BITS: u32 = 10;
 
     /// The slot of a word: its first two bytes with bit 5 set (which folds
     /// ASCII and the second byte of Latin-1 capitals alike) and its length.
@@ -384,12 +409,26 @@ impl Cues {
         (key.wrapping_mul(0x9E37_79B1) >> (32 - Self::BITS)) as usize
     }
 
+    #[inline]
+    fn short_slot(key: u64, mul: u64) -> usize {
+        (key.wrapping_mul(mul) >> (64 - Self::SHORT_BITS)) as usize
+    }
+
     fn new(lists: &[(&'static [&'static str], u16)]) -> Cues {
         let mut slots: Vec<Vec<(&'static str, u16)>> = vec![Vec::new(); 1 << Self::BITS];
+        let mut short: Vec<(u64, u16)> = Vec::new();
         for &(words, class) in lists {
             for w in words {
                 let b = w.as_bytes();
-                let slot = &mut slots[Self::slot(b[0], b.get(1).copied().unwrap_or(0), b.len())];
+                if b.len() <= 8 {
+                    let key = word_key(b, 0, b.len());
+                    match short.iter_mut().find(|(k, _)| *k == key) {
+                        Some((_, c)) => *c |= class,
+                        None => short.push((key, class)),
+                    }
+                    continue;
+                }
+                let slot = &mut slots[Self::slot(b[0], b[1], b.len())];
                 match slot.iter_mut().find(|(x, _)| x == w) {
                     Some((_, c)) => *c |= class,
                     None => slot.push((w, class)),
@@ -402,7 +441,46 @@ impl Cues {
                 used[k / 64] |= 1 << (k % 64);
             }
         }
-        Cues { used, slots }
+        let (table, mul) = Self::cuckoo(&short);
+        Cues {
+            short: table,
+            mul,
+            used,
+            slots,
+        }
+    }
+
+    /// Places every key in one of its two entries (cuckoo hashing), trying
+    /// other multipliers until it fits (the table is a third full: the
+    /// first pair almost always does).
+    fn cuckoo(keys: &[(u64, u16)]) -> (Vec<(u64, u16)>, [u64; 2]) {
+        let n = 1usize << Self::SHORT_BITS;
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            seed | 1
+        };
+        'pair: loop {
+            let mul = [next(), next()];
+            let mut table = vec![(0u64, 0u16); n];
+            for &entry in keys {
+                let mut e = entry;
+                let mut side = 0;
+                for _ in 0..64 {
+                    let at = Self::short_slot(e.0, mul[side]);
+                    std::mem::swap(&mut table[at], &mut e);
+                    if e.0 == 0 {
+                        break;
+                    }
+                    // Evicted: to its other entry.
+                    side = usize::from(Self::short_slot(e.0, mul[0]) == at);
+                }
+                if e.0 != 0 {
+                    continue 'pair;
+                }
+            }
+            return (table, mul);
+        }
     }
 
     /// The lists the word is in (0 for most words).
@@ -410,8 +488,15 @@ impl Cues {
     fn class<'t>(&self, cx: &ScanCtx<'t>, w: &Word) -> u16 {
         let b = cx.text().as_bytes();
         let len = w.end - w.start;
-        let second = if len > 1 { b[w.start + 1] } else { 0 };
-        let k = Self::slot(b[w.start], second, len);
+        if len <= 8 {
+            // The word folded: as written unless it holds a capital.
+            let buf = if w.folds() { cx.folded().as_bytes() } else { b };
+            let key = word_key(buf, w.start, len);
+            let (k0, c0) = self.short[Self::short_slot(key, self.mul[0])];
+            let (k1, c1) = self.short[Self::short_slot(key, self.mul[1])];
+            return (if k0 == key { c0 } else { 0 }) | (if k1 == key { c1 } else { 0 });
+        }
+        let k = Self::slot(b[w.start], b[w.start + 1], len);
         if self.used[k / 64] & (1 << (k % 64)) == 0 {
             return 0;
         }
@@ -1155,6 +1240,65 @@ mod tests {
             .filter(|f| f.kind == Kind::Name)
             .map(|f| f.text)
             .collect()
+    }
+
+    #[test]
+    fn every_cue_word_has_its_lists_and_other_words_none() {
+        use super::*;
+        let lists: &[(&[&str], u16)] = &[
+            (GREETINGS, GREETING),
+            (SIGNATURE_OPENERS, OPENER),
+            (TITLES, TITLE),
+            (LOWER_BEFORE, BEFORE_LOWER),
+            (LOWER_AFTER, AFTER_LOWER),
+            (PARTICLES, PARTICLE),
+            (STREET_WORDS, STREET_WORD),
+            (ORG_AFTER, ORG_WORD),
+            (LOWER_SPEECH, AFTER_LOWER | SPEECH),
+            (&["och", "eller"], CONJUNCTION),
+            (&["heter", "hette", "kallas", "kallad", "kallade"], NAMED),
+            (PETS, PET),
+            (PEOPLE, KIN),
+            (&["han", "hon", "du", "ni"], PRONOUN),
+        ];
+        let m = crate::explain::Messages::default();
+        let class_of = |text: &str| {
+            let cx = ScanCtx::new(text, crate::Lang::Sv, &m, None);
+            let w = cx.words()[0];
+            CUES.class(&cx, &w)
+        };
+        for &(words, _) in lists {
+            for w in words {
+                let want = lists
+                    .iter()
+                    .filter(|(ws, _)| ws.contains(w))
+                    .fold(0, |c, &(_, k)| c | k);
+                // Alone (the end of the text), before more text, capitalised.
+                assert_eq!(class_of(w), want, "{w}");
+                assert_eq!(class_of(&format!("{w} och mer text här")), want, "{w}");
+                let cap: String = w
+                    .chars()
+                    .next()
+                    .unwrap()
+                    .to_uppercase()
+                    .chain(w.chars().skip(1))
+                    .collect();
+                assert_eq!(class_of(&format!("{cap} igen")), want, "{cap}");
+            }
+        }
+        for other in [
+            "fönster",
+            "o",
+            "mvhx",
+            "medan",
+            "tillsammans",
+            "Östen",
+            "x",
+            "ochså",
+        ] {
+            assert!(lists.iter().all(|(ws, _)| !ws.contains(&other)), "{other}");
+            assert_eq!(class_of(other), 0, "{other}");
+        }
     }
 
     #[test]
