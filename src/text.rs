@@ -51,16 +51,27 @@ pub(crate) fn fold_known(s: &str, latin1_capital: bool) -> String {
 
 /// [`fold_known`] into `out` (emptied first), reusing its memory.
 pub(crate) fn fold_into(s: &str, latin1_capital: bool, out: &mut String) {
+    out.clear();
     if latin1_capital {
-        let mut bytes = std::mem::take(out).into_bytes();
-        bytes.clear();
-        fold_bytes_into(s, &mut bytes);
-        *out = String::from_utf8(bytes).expect("folding maps UTF-8 to UTF-8");
+        // The text between Latin-1 capitals copied as it is, each capital
+        // pushed as its lowercase letter (two bytes either way): no byte
+        // loop and no UTF-8 check of the result.
+        let b = s.as_bytes();
+        let mut from = 0;
+        for i in memchr::memchr_iter(0xC3, b) {
+            let Some(&c) = b.get(i + 1) else { break };
+            if (0x80..=0x9E).contains(&c) && c != 0x97 {
+                out.push_str(&s[from..i]);
+                let lower = char::from_u32(0xE0 + u32::from(c - 0x80)).expect("U+00E0..U+00FE");
+                out.push(lower);
+                from = i + 2;
+            }
+        }
+        out.push_str(&s[from..]);
     } else {
-        out.clear();
         out.push_str(s);
-        out.make_ascii_lowercase();
     }
+    out.make_ascii_lowercase();
 }
 
 /// True when the text holds a Latin-1 capital (`Å`, `Ä`, `Ö`, `É`…), the
@@ -101,6 +112,21 @@ mod tests {
         }
         assert!(has_latin1_capital("Öppet".as_bytes()));
         assert!(!has_latin1_capital("öppet × 2".as_bytes()));
+    }
+
+    proptest::proptest! {
+        /// The copy-and-push fold into a kept buffer gives the byte-wise
+        /// fold's bytes, for any text (Latin-1 letters, signs and other
+        /// scripts drawn often).
+        #[test]
+        fn fold_into_is_the_bytewise_fold(
+            s in "([A-Za-z ÀÁÅÄÖÉÜÆØÞßàåäöé×÷ÿŁłΩ€🙂\\-]|\\PC){0,40}"
+        ) {
+            let mut out = String::from("left over");
+            fold_into(&s, has_latin1_capital(s.as_bytes()), &mut out);
+            let want = fold_bytes(&s);
+            proptest::prop_assert_eq!(out.as_bytes(), want.as_slice());
+        }
     }
 
     #[test]
