@@ -20,9 +20,18 @@ pub fn hash(key: &[u8]) -> u64 {
     }
     let rest = blocks.remainder();
     if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        // The last one to seven bytes from two overlapping reads, without
+        // copying them into a padded block (a `memcpy` call per key); the
+        // length is mixed in above, so every byte still counts.
+        let n = rest.len();
+        let x = if n >= 4 {
+            let lo = u32::from_le_bytes(rest[..4].try_into().expect("four bytes"));
+            let hi = u32::from_le_bytes(rest[n - 4..].try_into().expect("four bytes"));
+            u64::from(lo) | u64::from(hi) << 32
+        } else {
+            u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+        };
+        h = (h ^ x).wrapping_mul(K);
     }
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
