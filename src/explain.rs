@@ -35,11 +35,26 @@ struct RuleHasher(u64);
 
 impl Hasher for RuleHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        let mut mix = |x: u64| {
+            self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+        };
+        let mut blocks = bytes.chunks_exact(8);
+        for b in &mut blocks {
+            mix(u64::from_le_bytes(b.try_into().expect("eight bytes")));
+        }
+        // The last bytes from overlapping reads, not a padded copy (a
+        // `memcpy` call per lookup, and every finding looks one up).
+        let rest = blocks.remainder();
+        let n = rest.len();
+        if n >= 4 {
+            let lo = u32::from_le_bytes(rest[..4].try_into().expect("four bytes"));
+            let hi = u32::from_le_bytes(rest[n - 4..].try_into().expect("four bytes"));
+            mix(u64::from(lo) | u64::from(hi) << 32 | (n as u64) << 61);
+        } else if n > 0 {
+            mix(u64::from(rest[0])
+                | u64::from(rest[n / 2]) << 8
+                | u64::from(rest[n - 1]) << 16
+                | (n as u64) << 61);
         }
     }
 
