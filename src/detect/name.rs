@@ -858,6 +858,19 @@ fn noun_form(folded: &str) -> bool {
         .any(|e| folded.len() > e.len() + 4 && folded.ends_with(e))
 }
 
+/// `Tidningar`, `Föreningar`, `Organisationer`: a plural or definite noun
+/// that no surname is shaped like (not `-en` or `-sen` alone, which
+/// Norwegian and Danish surnames end in: `Halvorsen`).
+fn plural_noun(folded: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ningar", "ningen", "ningarna", "heter", "heten", "skapet", "skaper", "tioner", "tionen",
+        "arna", "erna", "orna",
+    ];
+    ENDINGS
+        .iter()
+        .any(|e| folded.len() > e.len() + 1 && folded.ends_with(e))
+}
+
 /// `Anna`, `Karl-Erik`, `Hodžić`: a capital, then lowercase letters (a
 /// capital again only after a hyphen); not `AP-fonden` or `SVT`.
 fn name_shaped(word: &str) -> bool {
@@ -1120,7 +1133,8 @@ impl Name {
                         && !street_like(f)
                         && !lx.never(f)
                         && !lx.town(f)
-                        && !lx.word(f);
+                        && !lx.word(f)
+                        && !plural_noun(f);
                     if plain && (surname_shaped || !sentence_start(text, w.start)) {
                         given = true;
                     }
@@ -1518,6 +1532,16 @@ mod tests {
         assert!(names("min granne har en hund, min son klara sig").is_empty());
         assert!(names("jag vill att barnet ska få lvu-hjälp").is_empty());
         assert!(names("min dotter rosa-klänningen är borta").is_empty());
+    }
+
+    #[test]
+    fn plural_nouns_end_no_unknown_name() {
+        assert!(names("Beslutet kungörs i Post- och Inrikes Tidningar.").is_empty());
+        assert!(names("Stödet går till Forshaga Idrottsföreningar i år.").is_empty());
+        assert!(names("Vi samarbetar med Värmländska Organisationer.").is_empty());
+        // Names outside the lexicon stay names, Norwegian ones too.
+        assert_eq!(names("Vi välkomnar Zeynep Demir."), ["Zeynep Demir"]);
+        assert_eq!(names("Tack till Torgeir Halvorsen."), ["Torgeir Halvorsen"]);
     }
 
     #[test]
