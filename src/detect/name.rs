@@ -508,24 +508,25 @@ impl Cues {
     }
 }
 
-static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    Cues::new(&[
-        (GREETINGS, GREETING),
-        (SIGNATURE_OPENERS, OPENER),
-        (TITLES, TITLE),
-        (LOWER_BEFORE, BEFORE_LOWER),
-        (LOWER_AFTER, AFTER_LOWER),
-        (PARTICLES, PARTICLE),
-        (STREET_WORDS, STREET_WORD),
-        (ORG_AFTER, ORG_WORD),
-        (LOWER_SPEECH, AFTER_LOWER | SPEECH),
-        (&["och", "eller"], CONJUNCTION),
-        (&["heter", "hette", "kallas", "kallad", "kallade"], NAMED),
-        (PETS, PET),
-        (PEOPLE, KIN),
-        (&["han", "hon", "du", "ni"], PRONOUN),
-    ])
-});
+/// Every cue list with its class bit.
+const CUE_LISTS: &[(&[&str], u16)] = &[
+    (GREETINGS, GREETING),
+    (SIGNATURE_OPENERS, OPENER),
+    (TITLES, TITLE),
+    (LOWER_BEFORE, BEFORE_LOWER),
+    (LOWER_AFTER, AFTER_LOWER),
+    (PARTICLES, PARTICLE),
+    (STREET_WORDS, STREET_WORD),
+    (ORG_AFTER, ORG_WORD),
+    (LOWER_SPEECH, AFTER_LOWER | SPEECH),
+    (&["och", "eller"], CONJUNCTION),
+    (&["heter", "hette", "kallas", "kallad", "kallade"], NAMED),
+    (PETS, PET),
+    (PEOPLE, KIN),
+    (&["han", "hon", "du", "ni"], PRONOUN),
+];
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| Cues::new(CUE_LISTS));
 
 /// Animals people name (lost and found pets are among the commonest posts
 /// in a municipality's groups): `katten Sixten`, `vår hund heter Bella`.
@@ -1259,22 +1260,7 @@ mod tests {
     #[test]
     fn every_cue_word_has_its_lists_and_other_words_none() {
         use super::*;
-        let lists: &[(&[&str], u16)] = &[
-            (GREETINGS, GREETING),
-            (SIGNATURE_OPENERS, OPENER),
-            (TITLES, TITLE),
-            (LOWER_BEFORE, BEFORE_LOWER),
-            (LOWER_AFTER, AFTER_LOWER),
-            (PARTICLES, PARTICLE),
-            (STREET_WORDS, STREET_WORD),
-            (ORG_AFTER, ORG_WORD),
-            (LOWER_SPEECH, AFTER_LOWER | SPEECH),
-            (&["och", "eller"], CONJUNCTION),
-            (&["heter", "hette", "kallas", "kallad", "kallade"], NAMED),
-            (PETS, PET),
-            (PEOPLE, KIN),
-            (&["han", "hon", "du", "ni"], PRONOUN),
-        ];
+        let lists = CUE_LISTS;
         let m = crate::explain::Messages::default();
         let class_of = |text: &str| {
             let cx = ScanCtx::new(text, crate::Lang::Sv, &m, None);
