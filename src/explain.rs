@@ -42,19 +42,10 @@ impl Hasher for RuleHasher {
         for b in &mut blocks {
             mix(u64::from_le_bytes(b.try_into().expect("eight bytes")));
         }
-        // The last bytes from overlapping reads, not a padded copy (a
-        // `memcpy` call per lookup, and every finding looks one up).
+        // The last bytes as in the lexicons' hash, with their count.
         let rest = blocks.remainder();
-        let n = rest.len();
-        if n >= 4 {
-            let lo = u32::from_le_bytes(rest[..4].try_into().expect("four bytes"));
-            let hi = u32::from_le_bytes(rest[n - 4..].try_into().expect("four bytes"));
-            mix(u64::from(lo) | u64::from(hi) << 32 | (n as u64) << 61);
-        } else if n > 0 {
-            mix(u64::from(rest[0])
-                | u64::from(rest[n / 2]) << 8
-                | u64::from(rest[n - 1]) << 16
-                | (n as u64) << 61);
+        if !rest.is_empty() {
+            mix(crate::phf::tail_word(rest) | (rest.len() as u64) << 61);
         }
     }
 

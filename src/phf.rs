@@ -20,18 +20,8 @@ pub fn hash(key: &[u8]) -> u64 {
     }
     let rest = blocks.remainder();
     if !rest.is_empty() {
-        // The last one to seven bytes from two overlapping reads, without
-        // copying them into a padded block (a `memcpy` call per key); the
-        // length is mixed in above, so every byte still counts.
-        let n = rest.len();
-        let x = if n >= 4 {
-            let lo = u32::from_le_bytes(rest[..4].try_into().expect("four bytes"));
-            let hi = u32::from_le_bytes(rest[n - 4..].try_into().expect("four bytes"));
-            u64::from(lo) | u64::from(hi) << 32
-        } else {
-            u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
-        };
-        h = (h ^ x).wrapping_mul(K);
+        // The length is mixed in above, so every byte still counts.
+        h = (h ^ tail_word(rest)).wrapping_mul(K);
     }
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
@@ -42,6 +32,22 @@ pub fn hash(key: &[u8]) -> u64 {
 
 /// The slot of a key with hash `h` under displacement `d`, in `n` slots
 /// (`n` a power of two: masks, no division).
+/// The last one to seven bytes of a key as one number, from two
+/// overlapping reads rather than a copy into a padded block (a `memcpy`
+/// call per key). Every byte counts; keys of different lengths may give the
+/// same number, so the caller mixes the length in.
+#[inline]
+pub fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    if n >= 4 {
+        let lo = u32::from_le_bytes(rest[..4].try_into().expect("four bytes"));
+        let hi = u32::from_le_bytes(rest[n - 4..].try_into().expect("four bytes"));
+        u64::from(lo) | u64::from(hi) << 32
+    } else {
+        u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+    }
+}
+
 #[inline]
 fn slot(h: u64, d: u32, n: usize) -> usize {
     let mask = n as u64 - 1;

@@ -19,19 +19,14 @@ fn fold_byte(prev: Option<u8>, b: u8) -> u8 {
 
 /// The folded bytes of `s` (same length, valid UTF-8).
 pub(crate) fn fold_bytes(s: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len());
-    fold_bytes_into(s, &mut out);
-    out
-}
-
-/// [`fold_bytes`] appended to `out`.
-fn fold_bytes_into(s: &str, out: &mut Vec<u8>) {
     let mut prev = None;
-    out.extend(s.bytes().map(|b| {
-        let f = fold_byte(prev, b);
-        prev = Some(b);
-        f
-    }));
+    s.bytes()
+        .map(|b| {
+            let f = fold_byte(prev, b);
+            prev = Some(b);
+            f
+        })
+        .collect()
 }
 
 /// [`fold_bytes`] as a string. ASCII capitals are folded in one (vectorised)
