@@ -50,6 +50,27 @@ fn main() {
             files.join(", "),
         );
     }
+    // Phrases that look like names and are not people (`Janssons
+    // frestelse`): each of their words gets a bit, so that only a name
+    // holding one is compared with the phrases.
+    let path = Path::new("patterns/not_people.txt");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let src = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let phrases: Vec<String> = src
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(text::fold)
+        .collect();
+    for p in &phrases {
+        for w in p.split(' ') {
+            *flags.entry(w.to_string()).or_insert(0) |= 32;
+        }
+    }
+    let _ = writeln!(
+        out,
+        "/// A word of a phrase in not_people.txt.\npub const PHRASE_WORD: u8 = 32;\n/// The phrases of not_people.txt, folded.\npub const NOT_PEOPLE: &[&str] = &{phrases:?};",
+    );
     let keys: Vec<String> = flags.keys().cloned().collect();
     let (disps, slots) = phf::build(&keys);
     let entries: Vec<u16> = slots

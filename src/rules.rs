@@ -92,6 +92,11 @@ pub struct TermRule {
     /// Counts only written as a document marking (`UTKAST`, `Internt:`).
     #[serde(default)]
     pub marking: bool,
+    /// Counts only written with capitals where the term has them, and not
+    /// followed by a capitalised word (`KOL`, `har MS`: in lower case `kol`
+    /// is coal; `MS Teams` is a product).
+    #[serde(default)]
+    pub capitals: bool,
 }
 
 /// The embedded rule files parsed, once per process.

@@ -243,6 +243,19 @@ fn joined_to_given(
         && is_given(lx, cx.folded_word(&ws[other]))
 }
 
+/// `Nora och Hiba`, `Alva och Nora`: a place that is also a given name,
+/// joined by `och` to a capitalised given name that is no place, is a
+/// person (`Nora och Lindesberg` stay places).
+fn town_listed_with_person(cx: &ScanCtx<'_>, ws: &[Word], i: usize, lx: &Lexicons) -> bool {
+    let w = &ws[i];
+    let person = |k: usize| !lx.town(cx.folded_word(&ws[k]));
+    w.capitalised()
+        && !w.all_caps()
+        && is_given(lx, cx.folded_word(w))
+        && ((joined_to_given(cx, ws, i, i + 2, lx) && person(i + 2))
+            || (i >= 2 && joined_to_given(cx, ws, i - 2, i - 2, lx) && person(i - 2)))
+}
+
 /// True when the folded word is in the given-name lexicon (for the address
 /// detector: `Karl Johans väg`).
 pub(crate) fn is_given_name(folded: &str) -> bool {
@@ -926,11 +939,49 @@ impl Detector for Name {
         let mut cues = CUE_BUFFER.try_with(|b| b.take()).unwrap_or_default();
         cues.clear();
         cues.extend(ws.iter().map(|w| table.class(cx, w)));
+        let before = out.len();
         self.find(cx, ws, &cues, lx, out);
+        let mut k = before;
+        while k < out.len() {
+            if out[k].kind == Kind::Name && in_phrase(cx, lx, out[k].start, out[k].end) {
+                out.remove(k);
+            } else {
+                k += 1;
+            }
+        }
         if cues.capacity() < 1 << 19 {
             let _ = CUE_BUFFER.try_with(|b| b.set(cues));
         }
     }
+}
+
+/// `Janssons frestelse`, `Pippi Långstrump`, `Kalle Anka`: a name found
+/// inside a phrase of `patterns/not_people.txt` is a dish or a character,
+/// not a person. One lookup per name found: only names holding a word of
+/// some phrase are compared with the phrases.
+fn in_phrase(cx: &ScanCtx<'_>, lx: &Lexicons, start: usize, end: usize) -> bool {
+    let folded = cx.folded();
+    let first = folded[start..end].split(' ').next().unwrap_or_default();
+    if lx.flags(first) & lexicons::PHRASE_WORD == 0 {
+        return false;
+    }
+    let alnum_at = |s: &str| s.chars().next().is_some_and(char::is_alphanumeric);
+    lexicons::NOT_PEOPLE.iter().any(|p| {
+        p.match_indices(first).any(|(off, _)| {
+            let Some(ps) = start.checked_sub(off) else {
+                return false;
+            };
+            let pe = ps + p.len();
+            (off == 0 || p.as_bytes()[off - 1] == b' ')
+                && folded.get(ps..pe) == Some(*p)
+                && end <= pe
+                && !folded[..ps]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                && !alnum_at(&folded[pe..])
+        })
+    })
 }
 
 thread_local! {
@@ -1118,7 +1169,7 @@ impl Name {
                 i += 1;
                 continue;
             }
-            if lx.never(folded) || lx.town(folded) {
+            if lx.never(folded) || (lx.town(folded) && !town_listed_with_person(cx, ws, i, lx)) {
                 i += 1;
                 continue;
             }
@@ -1621,6 +1672,35 @@ mod tests {
             "Björn är ett djur och rosa är en färg, stig in.",
         );
         assert_no(Kind::Name, "Måndag till fredag har vi öppet.");
+    }
+
+    #[test]
+    fn place_prefixes_dishes_and_characters_are_not_people() {
+        assert_no(Kind::Name, "Detaljplan för Norra Lövnäs ställs ut i mars.");
+        assert_no(Kind::Name, "Vägen mot Övre Ullerud är avstängd.");
+        assert_no(Kind::Name, "Tisdag Janssons frestelse, onsdag fiskgratäng.");
+        assert_no(
+            Kind::Name,
+            "Sagostund med Alfons Åberg och Pippi Långstrump i biblioteket.",
+        );
+        assert_no(Kind::Name, "Vi tittar på Kalle Anka på julafton.");
+        // The same given names as people.
+        assert_eq!(
+            names("Tack till Kalle Andersson och Alfons för hjälpen."),
+            ["Kalle Andersson", "Alfons"]
+        );
+        assert_eq!(
+            names("Anna Jansson bjöd på Janssons frestelse."),
+            ["Anna Jansson"]
+        );
+    }
+
+    #[test]
+    fn a_place_that_is_a_given_name_is_a_person_beside_one() {
+        assert_eq!(names("Målen gjordes av Nora och Hiba."), ["Nora", "Hiba"]);
+        assert_eq!(names("Grattis Alva och Nora!"), ["Alva", "Nora"]);
+        assert_no(Kind::Name, "Bussen går mellan Nora och Lindesberg.");
+        assert_no(Kind::Name, "Vi åker till Nora och Karlstad i sommar.");
     }
 
     #[test]

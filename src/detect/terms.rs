@@ -11,7 +11,9 @@
 //! `general_context` phrases: `vi kan inte svara på frågor som omfattas av
 //! sekretess`) a match drops to `info` and its explanation says why. A term
 //! marked `marking = true` (`UTKAST`, `INTERNT`) counts only as a marking: in
-//! capitals, or opening a line, or followed by a colon or dash.
+//! capitals, or opening a line, or followed by a colon or dash. A term of a
+//! rule marked `capitals = true` (`KOL`, `har MS`) counts only with its
+//! capitals as written, and not before a capitalised word (`MS Teams`).
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -68,6 +70,8 @@ pub struct Terms {
     openings: Option<Openings>,
     /// Per automaton pattern: (term index, matches any word ending).
     patterns: Vec<(usize, bool)>,
+    /// Per automaton pattern of a `capitals` rule, the term as written.
+    written: Vec<Option<Box<str>>>,
     terms: Vec<Term>,
     /// Every file's `general_context` phrases in one automaton, with the
     /// file each phrase belongs to.
@@ -90,6 +94,7 @@ impl Terms {
     pub fn new(files: &[(String, RuleFile)]) -> Result<Self, Error> {
         let mut patterns_text = Vec::new();
         let mut patterns = Vec::new();
+        let mut written = Vec::new();
         let mut terms: Vec<Term> = Vec::new();
         let mut general_text = Vec::new();
         let mut general_file = Vec::new();
@@ -118,8 +123,10 @@ impl Terms {
                 });
                 for w in &t.terms {
                     let prefix = w.ends_with('*');
-                    patterns_text.push(fold(w.trim_end_matches('*').trim()));
+                    let w = w.trim_end_matches('*').trim();
+                    patterns_text.push(fold(w));
                     patterns.push((index, prefix));
+                    written.push(t.capitals.then(|| w.into()));
                 }
             }
         }
@@ -156,6 +163,7 @@ impl Terms {
             automaton,
             openings,
             patterns,
+            written,
             terms,
             general,
             general_dfa: std::sync::OnceLock::new(),
@@ -204,6 +212,22 @@ fn is_marking(text: &str, start: usize, end: usize) -> bool {
     let rest = text[end..].trim_start_matches([' ', ']', ')', '*']);
     caps || (line_start && rest.starts_with([':', '-', '–', '\n']))
         || (line_start && rest.is_empty())
+}
+
+/// `KOL` as against `kol` (coal), `hon har MS` as against `MS Teams`: the
+/// match at `start` has a capital wherever the term as written has one (the
+/// fold keeps byte lengths, so the two line up), and the next word on the
+/// line is not capitalised (a product or a name: `MS Office`).
+fn capitals_as_written(term: &str, text: &str, start: usize, end: usize) -> bool {
+    let Some(matched) = text.get(start..start + term.len()) else {
+        return false;
+    };
+    let cased = term
+        .chars()
+        .zip(matched.chars())
+        .all(|(t, m)| !t.is_uppercase() || m.is_uppercase());
+    let next = text[end..].trim_start_matches([' ', '\u{a0}']);
+    cased && !next.starts_with(char::is_uppercase)
 }
 
 /// The whitespace-delimited token around `start..end`.
@@ -454,6 +478,11 @@ impl Terms {
             if t.marking && !is_marking(text, start, end) {
                 continue;
             }
+            if let Some(w) = &self.written[pattern] {
+                if !capitals_as_written(w, text, start, end) {
+                    continue;
+                }
+            }
             let general = {
                 let s = sentence(hay, start, end);
                 self.general()
@@ -592,6 +621,23 @@ mod tests {
     }
 
     #[test]
+    fn a_child_placed_in_an_emergency_home_is_confidential() {
+        assert_finds(
+            "Eleven i 7B som är placerad i jourhem ska inte vara med på bilden.",
+            &[(Kind::Confidential, "placerad i jourhem")],
+        );
+        assert_finds(
+            "Efter jourhemsplaceringen flyttade hon.",
+            &[(Kind::Confidential, "jourhemsplaceringen")],
+        );
+        // Recruiting emergency homes is a public service.
+        assert_no(
+            Kind::Confidential,
+            "Vi söker jourhem och familjehem, läs mer på vår webb.",
+        );
+    }
+
+    #[test]
     fn decisions_on_care_services_are_confidential_but_the_services_are_not() {
         assert_finds(
             "Vi har fått avslag på ansökan om särskilt boende och vill överklaga.",
@@ -651,6 +697,22 @@ mod tests {
             "Ett utkast till översiktsplan är ute på samråd.",
         );
         assert_no(Kind::Confidential, "Vi arbetar internt med frågan.");
+    }
+
+    #[test]
+    fn abbreviations_count_only_in_capitals() {
+        assert_finds("Hon hade KOL sedan länge.", &[(Kind::Sensitive, "KOL")]);
+        assert_finds(
+            "Min pappa har MS och behöver hjälp.",
+            &[(Kind::Sensitive, "har MS")],
+        );
+        // Coal, a product, a unit, a word.
+        assert_no(Kind::Sensitive, "Grillplatsen har kol och tändvätska.");
+        assert_no(Kind::Sensitive, "Vi köper kol till smedjan.");
+        assert_no(Kind::Sensitive, "Mötet hålls i MS Teams.");
+        assert_no(Kind::Sensitive, "Alla datorer har MS Office.");
+        assert_no(Kind::Sensitive, "Skolan har ms-konto för eleverna.");
+        assert_no(Kind::Sensitive, "Hon har ms i rösten.");
     }
 
     #[test]
