@@ -94,6 +94,18 @@ const ORG_AFTER: &[&str] = &[
     "ik",
     "förening",
     "aktiebolag",
+    // Bands and trades named after a person (`Bo Kaspers Orkester`,
+    // `Anderssons Måleri`, `Berglunds Åkeri`); session 6.
+    "orkester",
+    "kapell",
+    "dansband",
+    "måleri",
+    "bageri",
+    "åkeri",
+    "taxi",
+    "snickeri",
+    "trafikskola",
+    "begravningsbyrå",
 ];
 
 /// Street words after a name that make it a street (`Drottning Kristinas väg`).
@@ -1201,7 +1213,10 @@ impl Name {
                     j += 1;
                     continue;
                 }
+                // (`Bo Kaspers Orkester`: an organisation's word ends the
+                // run, and the test after the loop drops the name.)
                 if (given || signed || greeted || titled)
+                    && cues[j] & ORG_WORD == 0
                     && is_surname_like(lx, &ws[j], f, known_given && !w.all_caps())
                 {
                     end_i = j;
@@ -1692,6 +1707,23 @@ mod tests {
         assert_eq!(
             names("Anna Jansson bjöd på Janssons frestelse."),
             ["Anna Jansson"]
+        );
+    }
+
+    #[test]
+    fn bands_and_trades_named_after_people_are_no_people() {
+        assert_no(Kind::Name, "I år spelar Bo Kaspers Orkester i parken.");
+        assert_no(Kind::Name, "Nästa vecka kommer Bo Kaspers orkester.");
+        assert_no(Kind::Name, "Fasaden målas av Anderssons Måleri.");
+        assert_no(Kind::Name, "Snön körs bort av Berglunds Åkeri i natt.");
+        // A person who drives, paints or plays.
+        assert_eq!(
+            names("I morgon kör Anna Berglund skolbussen."),
+            ["Anna Berglund"]
+        );
+        assert_eq!(
+            names("Kim som kört skolskjutsen i tjugo år går i pension."),
+            ["Kim"]
         );
     }
 
