@@ -137,10 +137,13 @@ impl Drop for ScanCtx<'_> {
         // The folded text is a copy of the scanned one: its bytes are
         // overwritten before the buffer is kept, so no thread holds the
         // last text it scanned.
-        let mut folded = std::mem::take(&mut spare.folded).into_bytes();
-        folded.fill(0);
-        folded.clear();
-        spare.folded = String::from_utf8(folded).expect("empty");
+        // (Most scans of a post with no capital never fold: no call then.)
+        if !spare.folded.is_empty() {
+            let mut folded = std::mem::take(&mut spare.folded).into_bytes();
+            folded.fill(0);
+            folded.clear();
+            spare.folded = String::from_utf8(folded).expect("empty");
+        }
         if spare.words.capacity() * std::mem::size_of::<Word>() > Scratch::KEEP {
             spare.words = Vec::new();
         }
