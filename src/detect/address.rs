@@ -215,6 +215,21 @@ impl Address {
 }
 
 /// Words that open street names (`Norra Skogsvägen`, `Drottning Kristinas väg`).
+/// Kinds of public road, numbered by the road authority: such a word alone
+/// before a number is a road (`Riksväg 62`), not a street address.
+const ROADS: &[&str] = &[
+    "riksväg",
+    "riksvägen",
+    "länsväg",
+    "länsvägen",
+    "europaväg",
+    "europavägen",
+    "motorväg",
+    "motorvägen",
+    "landsväg",
+    "landsvägen",
+];
+
 const LEADS: &[&str] = &[
     "Norra",
     "Södra",
@@ -354,7 +369,12 @@ impl Detector for Address {
             };
             let suffix_start = head.len() - suffix.len();
             if let Some(span) = self.street_at(text, suffix_start, head.len()) {
-                streets.push(span);
+                // `Riksväg 62`, `länsväg 240`: a road's number, not a
+                // house's (`Gamla riksvägen 12` is a street).
+                let name = &text[span.0..head.len()];
+                if !ROADS.contains(&crate::text::fold(name).as_str()) {
+                    streets.push(span);
+                }
             }
         }
         for (start, end) in streets {
@@ -540,8 +560,15 @@ mod tests {
             "Dejevägen 2,3 km söderut.",
             "Varför kostar parkeringen 20 kr i timmen?",
             "Vi var på skolgården 3 timmar och på bryggan 2 personer.",
+            "Riksväg 62 stängs av natten mot torsdag.",
+            "Omledning via länsväg 240 och Europaväg 18.",
         ] {
             assert_no(Kind::Address, t);
         }
+        // A street named after the road it was.
+        assert_finds(
+            "Vi bor på Gamla riksvägen 12.",
+            &[(Kind::Address, "Gamla riksvägen 12")],
+        );
     }
 }

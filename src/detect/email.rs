@@ -5,7 +5,8 @@
 //! A role mailbox of an organisation (`info@`, `fardtjanst@`, `registrator@`)
 //! is still reported, as `low`: publishing it is usually fine, but it should
 //! be the organisation's own. A person's address (`anna.lindqvist@…`,
-//! `kalle.persson74@…`) is `medium`.
+//! `kalle.persson74@…`) is `medium`. A pattern for addresses in a how-to
+//! text (`förnamn.efternamn@forshaga.se`) is nobody's and not reported.
 
 use super::{Detector, ScanCtx};
 use crate::finding::{Finding, Kind, Severity};
@@ -132,15 +133,46 @@ fn address_at(text: &str, at: usize, at_len: usize) -> Option<(usize, usize)> {
     ok.then_some((start, at + at_len + len))
 }
 
-fn is_role(local: &str) -> bool {
-    // The list without its hyphens, made once.
-    static ROLES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-        ROLE_LOCAL_PARTS
-            .iter()
-            .map(|r| r.replace('-', ""))
-            .collect()
+/// Words of a local part that stands for anyone's address, in how-to
+/// texts (`förnamn.efternamn@forshaga.se`, `ditt.namn@…`), folded as
+/// [`is_role`] folds. Written here.
+const PLACEHOLDER_PARTS: &[&str] = &[
+    "fornamn",
+    "efternamn",
+    "fnamn",
+    "enamn",
+    "namn",
+    "ditt",
+    "dittnamn",
+    "firstname",
+    "lastname",
+    "first",
+    "last",
+    "name",
+    "yourname",
+    "your",
+    "xxx",
+    "xx",
+    "x",
+];
+
+/// `förnamn.efternamn@`, `firstname.lastname@`: a pattern for addresses,
+/// not anyone's address. Every part between `.`, `-` and `_` is a
+/// placeholder word, and one of them says name.
+fn is_placeholder(local: &str) -> bool {
+    let mut named = false;
+    let all = local.split(['.', '-', '_']).all(|p| {
+        let f = fold_local(p);
+        named |= f.contains("namn") || f.contains("name");
+        PLACEHOLDER_PARTS.contains(&f.as_str())
     });
-    let folded: String = if local.is_ascii() {
+    all && named
+}
+
+/// A local part in lower case without `.-_`, with å, ä and ö as a, a, o
+/// (as mailboxes are spelled).
+fn fold_local(local: &str) -> String {
+    if local.is_ascii() {
         let mut f = String::with_capacity(local.len());
         f.extend(
             local
@@ -160,8 +192,18 @@ fn is_role(local: &str) -> bool {
                 c => c,
             })
             .collect()
-    };
-    ROLES.contains(&folded)
+    }
+}
+
+fn is_role(local: &str) -> bool {
+    // The list without its hyphens, made once.
+    static ROLES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        ROLE_LOCAL_PARTS
+            .iter()
+            .map(|r| r.replace('-', ""))
+            .collect()
+    });
+    ROLES.contains(&fold_local(local))
 }
 
 impl Detector for Email {
@@ -202,6 +244,9 @@ impl Detector for Email {
             };
             covered = end;
             let local = &text[start..at];
+            if is_placeholder(local) {
+                continue;
+            }
             let rule = if is_role(local) {
                 ("email.role", Severity::Low, 0.9)
             } else {
@@ -216,6 +261,26 @@ impl Detector for Email {
 mod tests {
     use crate::testutil::{assert_finds, assert_finds_nothing, scan};
     use crate::{Kind, Severity};
+
+    #[test]
+    fn placeholders_for_addresses_are_nobodys() {
+        for t in [
+            "Alla nås på förnamn.efternamn@forshaga.se.",
+            "Staff: firstname.lastname@forshaga.se",
+            "Skriv till FORNAMN.EFTERNAMN@karlstad.se eller fnamn-enamn@deje.se",
+            "Formatet är ditt.namn@skola.forshaga.se",
+        ] {
+            assert_finds_nothing(t);
+        }
+        // Real people, and a mailbox called name.
+        for a in [
+            "anna.efternamn@forshaga.se",
+            "namnsdag@forshaga.se",
+            "x.lind@forshaga.se",
+        ] {
+            assert_finds(&format!("Skriv till {a}."), &[(Kind::Email, a)]);
+        }
+    }
 
     #[test]
     fn addresses_written_against_spam_robots() {
