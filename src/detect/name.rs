@@ -1274,8 +1274,20 @@ impl Name {
             } else if given && !word_like {
                 w.capitalised() || w.all_caps()
             } else if given && word_like {
-                // `Björn`, `Klara` mid-sentence and capitalised: a name.
-                w.capitalised() && !w.all_caps() && !sentence_start(text, w.start)
+                // `Björn`, `Klara` mid-sentence and capitalised: a name;
+                // not joined by `och` to a lowercase word that is none
+                // (`under Bo och bygga`, a website's section).
+                let paired_with_word = ws.get(i + 2).is_some_and(|n| {
+                    super::word_is(ws[i + 1].text(text), "och")
+                        && adjacent(text, w.end, ws[i + 1].start)
+                        && adjacent(text, ws[i + 1].end, n.start)
+                        && !n.capitalised()
+                        && !is_given(lx, fold_at(i + 2))
+                });
+                w.capitalised()
+                    && !w.all_caps()
+                    && !sentence_start(text, w.start)
+                    && !paired_with_word
             } else {
                 lone_surname
             };
@@ -1739,5 +1751,12 @@ mod tests {
     fn word_names_count_with_context() {
         assert_eq!(names("I går träffade jag Björn på torget."), ["Björn"]);
         assert_eq!(names("Tack Klara för hjälpen!"), ["Klara"]);
+        // Joined to a word, the word; joined to a name, a name.
+        assert_no(Kind::Name, "Det finns på webben under Bo och bygga.");
+        assert_eq!(
+            names("I går träffade jag Bo och Stina på torget."),
+            ["Bo", "Stina"]
+        );
+        assert_eq!(names("I går träffade jag Bo och lisa."), ["Bo", "lisa"]);
     }
 }
