@@ -726,7 +726,7 @@ const LOWER_SPEECH: &[&str] = &[
 const LOWER_NEVER: &[&str] = &[
     "hans", "per", "liv", "sol", "vilja", "bror", "karl", "love", "alla", "tindra", "max", "ella",
     "elle", "eli", "vera", "tove", "leo", "sam", "mira", "vide", "ester", "viktor", "john", "tim",
-    "lo", "mi", "ali",
+    "lo", "mi",
 ];
 
 /// A lowercase word that is a known given name (not an ordinary word) with
@@ -786,7 +786,13 @@ fn lowercase_name<'t>(
                         .is_some_and(|n| adjacent(text, c.end, n.start))
             })
         };
-        (conj(i + 1) && partner(i + 2)) || (i >= 2 && conj(i - 1) && partner(i - 2))
+        // `ali och jag var där`, `jag och maja`: joined to the writer.
+        let me = |k: usize| {
+            ws.get(k)
+                .is_some_and(|p| matches!(p.text(text), "jag" | "mig" | "Jag"))
+        };
+        (conj(i + 1) && (partner(i + 2) || me(i + 2)))
+            || (i >= 2 && conj(i - 1) && (partner(i - 2) || me(i - 2)))
     };
     let coordinated = !(before || after) && joined();
     if !(before || after || coordinated) {
@@ -1591,6 +1597,10 @@ mod tests {
         );
         assert_eq!(names("sonen elias kom hem utan jacka"), ["elias"]);
         assert_eq!(names("hälsa ann-sofie och lena"), ["ann-sofie", "lena"]);
+        assert_eq!(names("ali och jag var där klockan två"), ["ali"]);
+        assert_eq!(names("i går var jag och maja på biblioteket"), ["maja"]);
+        // Words joined to the writer.
+        assert!(names("hunden och jag gick hem, rosa och jag också").is_empty());
         // Kin words, words after them and joined words that are no names.
         assert!(names("grattis farmor på 90-årsdagen").is_empty());
         assert!(names("min granne har en hund, min son klara sig").is_empty());
