@@ -305,7 +305,7 @@ fn runs_on(text: &str, end: usize) -> bool {
     }
     let next = rest
         .trim_start_matches([' ', '\u{a0}'])
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '!' | '?' | ')'))
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '!' | '?' | ')' | ':' | ';'))
         .next()
         .unwrap_or("");
     UNITS.iter().any(|u| super::word_is(next, u))
@@ -561,9 +561,24 @@ mod tests {
             "Varför kostar parkeringen 20 kr i timmen?",
             "Vi var på skolgården 3 timmar och på bryggan 2 personer.",
             "Riksväg 62 stängs av natten mot torsdag.",
+            "Ekhagen 2-3 år, Solängen 4-5 år: avdelningarna på förskolan.",
+            "Vi träffas i Björklunden 10.00 och grillar.",
+            "Matchen spelas på Forsvallen 14.00 på lördag.",
             "Omledning via länsväg 240 och Europaväg 18.",
         ] {
             assert_no(Kind::Address, t);
+        }
+        // Streets named after the land they cross.
+        for a in [
+            "Skogsbrynet 7",
+            "Ekhagen 3 B",
+            "Solängen 12",
+            "Björklunden 2",
+        ] {
+            assert_finds(
+                &format!("Vi bor på {a} sedan i höstas."),
+                &[(Kind::Address, a)],
+            );
         }
         // A street named after the road it was.
         assert_finds(

@@ -385,6 +385,10 @@ const NAMED: u16 = 1024;
 const PET: u16 = 2048;
 const KIN: u16 = 4096;
 const PRONOUN: u16 = 8192;
+/// `på`, `från` (`lisa på fritids`).
+const PLACE_PREP: u16 = 16384;
+/// A place of work (`fritids`, `hemtjänsten`, `växeln`).
+const WORKPLACE: u16 = 32768;
 
 /// The cue lists as one table, so that each word of a text is looked up
 /// once. A word of up to eight bytes (most words, and most cue words) is
@@ -549,6 +553,41 @@ const CUE_LISTS: &[(&[&str], u16)] = &[
     (PETS, PET),
     (PEOPLE, KIN),
     (&["han", "hon", "du", "ni"], PRONOUN),
+    (&["på", "från"], PLACE_PREP),
+    (WORKPLACES, WORKPLACE),
+];
+
+/// Where the people residents name work (`lisa på fritids`, `ali från
+/// tekniska`), in the forms written after `på` and `från`.
+const WORKPLACES: &[&str] = &[
+    "fritids",
+    "fritis",
+    "förskolan",
+    "skolan",
+    "hemtjänsten",
+    "hemtjänst",
+    "biblioteket",
+    "kommunen",
+    "växeln",
+    "receptionen",
+    "kundtjänst",
+    "vårdcentralen",
+    "äldreboendet",
+    "boendet",
+    "avdelningen",
+    "kontoret",
+    "socialtjänsten",
+    "soc",
+    "tekniska",
+    "jobbet",
+    "simhallen",
+    "badhuset",
+    "fritidsgården",
+    "mottagningen",
+    "bvc",
+    "köket",
+    "bygglov",
+    "äldreomsorgen",
 ];
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| Cues::new(CUE_LISTS));
@@ -748,7 +787,7 @@ fn lowercase_name<'t>(
     // words away, where a lexicon lookup hashes the word (this runs for
     // every lowercase word of a text).
     let around = i.checked_sub(1).map_or(0, |j| cues[j]) | cues.get(i + 1).copied().unwrap_or(0);
-    if around & (BEFORE_LOWER | AFTER_LOWER | CONJUNCTION | KIN) == 0 {
+    if around & (BEFORE_LOWER | AFTER_LOWER | CONJUNCTION | KIN | PLACE_PREP) == 0 {
         return;
     }
     // `till johan`, and a person's word right before: `min granne
@@ -762,7 +801,15 @@ fn lowercase_name<'t>(
     let after = ws
         .get(i + 1)
         .filter(|_| cues[i + 1] & AFTER_LOWER != 0)
-        .is_some_and(|n| adjacent(text, w.end, n.start));
+        .is_some_and(|n| adjacent(text, w.end, n.start))
+        // `lisa på fritids`, `fatima på hemtjänsten`: where someone works.
+        || ws.get(i + 2).is_some_and(|u| {
+            cues[i + 1] & PLACE_PREP != 0
+                && cues[i + 2] & WORKPLACE != 0
+                && !u.capitalised()
+                && adjacent(text, w.end, ws[i + 1].start)
+                && adjacent(text, ws[i + 1].end, u.start)
+        });
     // `sofia eller robin`, `kalle och lisa`: two plain given names joined.
     let joined = || {
         let partner = |k: usize| {
@@ -1033,7 +1080,8 @@ impl Name {
                     text.as_bytes()[..w.start].trim_ascii_end().last(),
                     Some(b'/' | b'-' | 0x93 | 0x94)
                 );
-                if (before | after) & (BEFORE_LOWER | AFTER_LOWER | CONJUNCTION | KIN) == 0
+                if (before | after) & (BEFORE_LOWER | AFTER_LOWER | CONJUNCTION | KIN | PLACE_PREP)
+                    == 0
                     && before & (GREETING | OPENER) == 0
                     && !mark
                 {
@@ -1598,6 +1646,11 @@ mod tests {
         assert_eq!(names("sonen elias kom hem utan jacka"), ["elias"]);
         assert_eq!(names("hälsa ann-sofie och lena"), ["ann-sofie", "lena"]);
         assert_eq!(names("ali och jag var där klockan två"), ["ali"]);
+        assert_eq!(names("lisa på fritids är bäst!!!"), ["lisa"]);
+        assert_eq!(names("ring johan från tekniska om vattnet"), ["johan"]);
+        // Words before a place, and a name that is a word.
+        assert!(names("vi var på fritids och på biblioteket").is_empty());
+        assert!(names("rosa på förskolan är fina, klara på jobbet").is_empty());
         assert_eq!(names("i går var jag och maja på biblioteket"), ["maja"]);
         // Words joined to the writer.
         assert!(names("hunden och jag gick hem, rosa och jag också").is_empty());

@@ -700,6 +700,20 @@ mod tests {
     }
 
     #[test]
+    fn prison_as_people_write_it() {
+        assert_finds(
+            "Min bror sitter på anstalten i Kumla och vill behålla lägenheten.",
+            &[(Kind::Sensitive, "sitter på anstalten")],
+        );
+        assert_finds(
+            "Han kommer ut från fängelset i maj.",
+            &[(Kind::Sensitive, "fängelset")],
+        );
+        assert_no(Kind::Sensitive, "Vi sitter på altanen i kväll.");
+        assert_no(Kind::Sensitive, "Den gamla kåken vid torget rivs i vår.");
+    }
+
+    #[test]
     fn abbreviations_count_only_in_capitals() {
         assert_finds("Hon hade KOL sedan länge.", &[(Kind::Sensitive, "KOL")]);
         assert_finds(
