@@ -700,6 +700,31 @@ mod tests {
     }
 
     #[test]
+    fn social_services_drink_and_protected_housing_as_people_write_them() {
+        assert_finds(
+            "soc har varit hemma hos grannarna tre gånger nu",
+            &[(Kind::Confidential, "soc har varit")],
+        );
+        assert_finds(
+            "Grannen har druckit igen, han sover i trappan.",
+            &[(Kind::Sensitive, "druckit igen")],
+        );
+        assert_finds(
+            "Hon bor på skyddat boende, lägg inte ut bilden.",
+            &[(Kind::Confidential, "bor på skyddat")],
+        );
+        assert_no(Kind::Sensitive, "Vi dricker kaffe igen på fredag.");
+        assert_no(Kind::Confidential, "Följ oss i soc. medier!");
+        // The service announced: info.
+        let f = scan("Kommunens budget- och skuldrådgivning har drop-in på onsdagar.");
+        assert!(
+            f.iter()
+                .all(|f| f.kind != Kind::Confidential || f.severity == Severity::Info),
+            "{f:?}"
+        );
+    }
+
+    #[test]
     fn prison_as_people_write_it() {
         assert_finds(
             "Min bror sitter på anstalten i Kumla och vill behålla lägenheten.",
