@@ -286,7 +286,10 @@ impl Detector for Terms {
 
 /// Words that may join two matches of one kind into one phrase:
 /// `sjukskriven för utmattningssyndrom`, `diagnosen ADHD`.
-const JOINERS: &[&str] = &["", "för", "med", "av", "i", "enligt"];
+/// (`LVU-placerats i ett familjehem`, `placerad på ett HVB-hem`.)
+const JOINERS: &[&str] = &[
+    "", "för", "med", "av", "i", "enligt", "i ett", "i en", "på", "på ett", "på en",
+];
 
 /// Merges findings that stand next to each other with the same kind into
 /// one finding spanning both, keeping the first one's rule and the higher
@@ -630,11 +633,23 @@ mod tests {
             "Efter jourhemsplaceringen flyttade hon.",
             &[(Kind::Confidential, "jourhemsplaceringen")],
         );
-        // Recruiting emergency homes is a public service.
-        assert_no(
-            Kind::Confidential,
-            "Vi söker jourhem och familjehem, läs mer på vår webb.",
+        assert_finds(
+            "Barnen bor i familjehem sedan i somras.",
+            &[(Kind::Confidential, "familjehem")],
         );
+        // Recruiting foster and emergency homes is a public service: info.
+        for t in [
+            "Vi söker jourhem och familjehem, läs mer på vår webb.",
+            "Det finns familjehem i hela Värmland och vi behöver fler!",
+        ] {
+            let f = scan(t);
+            assert!(
+                !f.is_empty()
+                    && f.iter()
+                        .all(|f| f.kind == Kind::Confidential && f.severity == Severity::Info),
+                "{t}: {f:?}"
+            );
+        }
     }
 
     #[test]
@@ -763,6 +778,10 @@ mod tests {
         assert_finds(
             "Eleven har ADHD och dyslexi.",
             &[(Kind::Sensitive, "ADHD"), (Kind::Sensitive, "dyslexi")],
+        );
+        assert_finds(
+            "Grannen har LVU-placerats i ett familjehem i Karlstad.",
+            &[(Kind::Confidential, "LVU-placerats i ett familjehem")],
         );
     }
 
