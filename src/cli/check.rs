@@ -107,7 +107,13 @@ pub fn run(a: CheckArgs) -> Result<ExitCode> {
     // millisecond.)
     let checked: Vec<Checked> = match a.images.as_slice() {
         [] => Vec::new(),
-        [path] => vec![check_one(&scanner, path, &opts, min, a.redact_dir.as_deref())],
+        [path] => vec![check_one(
+            &scanner,
+            path,
+            &opts,
+            min,
+            a.redact_dir.as_deref(),
+        )],
         images => images
             .par_iter()
             .map(|path| check_one(&scanner, path, &opts, min, a.redact_dir.as_deref()))
