@@ -727,7 +727,12 @@ mod tests {
         );
         assert_no(Kind::Sensitive, "Vi dricker kaffe igen på fredag.");
         assert_no(Kind::Confidential, "Följ oss i soc. medier!");
-        // The service announced: info.
+        // How to apply, and the service announced: info.
+        let f = scan("Så här söker du försörjningsstöd: fyll i ansökan på webben.");
+        assert!(
+            !f.is_empty() && f.iter().all(|f| f.severity == Severity::Info),
+            "{f:?}"
+        );
         let f = scan("Kommunens budget- och skuldrådgivning har drop-in på onsdagar.");
         assert!(
             f.iter()
