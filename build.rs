@@ -62,14 +62,31 @@ fn main() {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(text::fold)
         .collect();
+    // (Not the little words between: no name starts with them, and the
+    // commonest words of a text would then hit the table.)
     for p in &phrases {
-        for w in p.split(' ') {
+        for w in p
+            .split(' ')
+            .filter(|w| !matches!(*w, "i" | "på" | "och" | "à" | "la"))
+        {
             *flags.entry(w.to_string()).or_insert(0) |= 32;
         }
     }
+    // Each word of each phrase with the phrase and the word's byte offset
+    // in it, sorted by word (a name's first word is looked up by binary
+    // search, not by searching every phrase for it).
+    let mut words: Vec<(&str, usize, usize)> = Vec::new();
+    for (k, p) in phrases.iter().enumerate() {
+        let mut off = 0;
+        for w in p.split(' ') {
+            words.push((w, k, off));
+            off += w.len() + 1;
+        }
+    }
+    words.sort();
     let _ = writeln!(
         out,
-        "/// A word of a phrase in not_people.txt.\npub const PHRASE_WORD: u8 = 32;\n/// The phrases of not_people.txt, folded.\npub const NOT_PEOPLE: &[&str] = &{phrases:?};",
+        "/// A word of a phrase in not_people.txt.\npub const PHRASE_WORD: u8 = 32;\n/// The phrases of not_people.txt, folded.\npub const NOT_PEOPLE: &[&str] = &{phrases:?};\n/// (word, phrase, byte offset of the word in the phrase), sorted.\npub const NOT_PEOPLE_WORDS: &[(&str, usize, usize)] = &{words:?};",
     );
     let keys: Vec<String> = flags.keys().cloned().collect();
     let (disps, slots) = phf::build(&keys);

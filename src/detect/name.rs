@@ -787,7 +787,9 @@ fn lowercase_name<'t>(
     // words away, where a lexicon lookup hashes the word (this runs for
     // every lowercase word of a text).
     let around = i.checked_sub(1).map_or(0, |j| cues[j]) | cues.get(i + 1).copied().unwrap_or(0);
-    if around & (BEFORE_LOWER | AFTER_LOWER | CONJUNCTION | KIN | PLACE_PREP) == 0 {
+    let works = cues.get(i + 1).is_some_and(|c| c & PLACE_PREP != 0)
+        && cues.get(i + 2).is_some_and(|c| c & WORKPLACE != 0);
+    if around & (BEFORE_LOWER | AFTER_LOWER | CONJUNCTION | KIN) == 0 && !works {
         return;
     }
     // `till johan`, and a person's word right before: `min granne
@@ -1004,16 +1006,7 @@ impl Detector for Name {
         let mut cues = CUE_BUFFER.try_with(|b| b.take()).unwrap_or_default();
         cues.clear();
         cues.extend(ws.iter().map(|w| table.class(cx, w)));
-        let before = out.len();
         self.find(cx, ws, &cues, lx, out);
-        let mut k = before;
-        while k < out.len() {
-            if out[k].kind == Kind::Name && in_phrase(cx, lx, out[k].start, out[k].end) {
-                out.remove(k);
-            } else {
-                k += 1;
-            }
-        }
         if cues.capacity() < 1 << 19 {
             let _ = CUE_BUFFER.try_with(|b| b.set(cues));
         }
@@ -1022,23 +1015,23 @@ impl Detector for Name {
 
 /// `Janssons frestelse`, `Pippi Långstrump`, `Kalle Anka`: a name found
 /// inside a phrase of `patterns/not_people.txt` is a dish or a character,
-/// not a person. One lookup per name found: only names holding a word of
-/// some phrase are compared with the phrases.
-fn in_phrase(cx: &ScanCtx<'_>, lx: &Lexicons, start: usize, end: usize) -> bool {
+/// not a person. `first` is the name's first word, folded, which holds
+/// [`lexicons::PHRASE_WORD`] (the caller tests the bit).
+fn in_phrase(cx: &ScanCtx<'_>, first: &str, start: usize, end: usize) -> bool {
     let folded = cx.folded();
-    let first = folded[start..end].split(' ').next().unwrap_or_default();
-    if lx.flags(first) & lexicons::PHRASE_WORD == 0 {
-        return false;
-    }
     let alnum_at = |s: &str| s.chars().next().is_some_and(char::is_alphanumeric);
-    lexicons::NOT_PEOPLE.iter().any(|p| {
-        p.match_indices(first).any(|(off, _)| {
+    let words = lexicons::NOT_PEOPLE_WORDS;
+    let from = words.partition_point(|&(w, _, _)| w < first);
+    words[from..]
+        .iter()
+        .take_while(|&&(w, _, _)| w == first)
+        .any(|&(_, k, off)| {
+            let p = lexicons::NOT_PEOPLE[k];
             let Some(ps) = start.checked_sub(off) else {
                 return false;
             };
             let pe = ps + p.len();
-            (off == 0 || p.as_bytes()[off - 1] == b' ')
-                && folded.get(ps..pe) == Some(*p)
+            folded.get(ps..pe) == Some(p)
                 && end <= pe
                 && !folded[..ps]
                     .chars()
@@ -1046,7 +1039,6 @@ fn in_phrase(cx: &ScanCtx<'_>, lx: &Lexicons, start: usize, end: usize) -> bool 
                     .is_some_and(char::is_alphanumeric)
                 && !alnum_at(&folded[pe..])
         })
-    })
 }
 
 thread_local! {
@@ -1080,8 +1072,12 @@ impl Name {
                     text.as_bytes()[..w.start].trim_ascii_end().last(),
                     Some(b'/' | b'-' | 0x93 | 0x94)
                 );
-                if (before | after) & (BEFORE_LOWER | AFTER_LOWER | CONJUNCTION | KIN | PLACE_PREP)
-                    == 0
+                // (`på` and `från` count only before a place of work: they
+                // follow most verbs.)
+                let works =
+                    after & PLACE_PREP != 0 && cues.get(i + 2).is_some_and(|c| c & WORKPLACE != 0);
+                if (before | after) & (BEFORE_LOWER | AFTER_LOWER | CONJUNCTION | KIN) == 0
+                    && !works
                     && before & (GREETING | OPENER) == 0
                     && !mark
                 {
@@ -1370,6 +1366,11 @@ impl Name {
                     "name.given_name",
                 )
             };
+            // `Janssons frestelse`, `Kalle Anka`: a dish or a character.
+            if lx.flags(folded) & lexicons::PHRASE_WORD != 0 && in_phrase(cx, folded, start, end) {
+                i = end_i + 1;
+                continue;
+            }
             out.push(cx.finding(Kind::Name, (start, end), score, severity, rule));
             i = end_i + 1;
         }
