@@ -36,3 +36,14 @@ pub(crate) fn assert_no(kind: Kind, text: &str) {
         .collect();
     assert!(found.is_empty(), "{kind} {found:?} in {text:?}");
 }
+
+/// Asserts that `kind` is found, and only as `info` (a mention addressed to
+/// the public: `Vi söker familjehem`).
+#[track_caller]
+pub(crate) fn assert_only_info(kind: Kind, text: &str) {
+    let found: Vec<Finding> = scan(text).into_iter().filter(|f| f.kind == kind).collect();
+    assert!(
+        !found.is_empty() && found.iter().all(|f| f.severity == crate::Severity::Info),
+        "{kind} in {text:?}: {found:?}"
+    );
+}
