@@ -155,6 +155,8 @@ const PARTICLES: &[&str] = &[
 /// Words before a name that greet the person (lowercase).
 const GREETINGS: &[&str] = &[
     "hej",
+    "godmorgon",
+    "godkväll",
     "hejsan",
     "hallå",
     "tack",
@@ -165,7 +167,14 @@ const GREETINGS: &[&str] = &[
 ];
 
 /// Words or marks that open a signature.
-const SIGNATURE_OPENERS: &[&str] = &["mvh", "hälsningar", "hälsning", "vänliga", "vänlig"];
+const SIGNATURE_OPENERS: &[&str] = &[
+    "mvh",
+    "hälsningar",
+    "hälsning",
+    "vänliga",
+    "vänlig",
+    "vänligen",
+];
 
 /// Endings typical of Swedish surnames (`Lindqvist`, `Åberg`, `Nyström`).
 const SURNAME_ENDINGS: &[&str] = &[
@@ -1098,7 +1107,18 @@ impl Name {
             let gap_is =
                 |ok: fn(char) -> bool| prev.is_some_and(|p| text[p.end..w.start].chars().all(ok));
             let same_line = |c: char| c == ' ' || c == '\u{a0}' || c == ',';
-            let greeted = prev_is(GREETING) && gap_is(same_line);
+            // `Hej igen Lars`, `God morgon Eva`: a word between; `@Lisa
+            // Andersson`: a mention addresses the person, as a greeting does.
+            let filler_greeted = i >= 2 && {
+                let f = ws[i - 1].text(text);
+                let gaps = adjacent(text, ws[i - 2].end, ws[i - 1].start)
+                    && text[ws[i - 1].end..w.start].chars().all(same_line);
+                gaps && ((cues[i - 2] & GREETING != 0 && matches!(f, "igen" | "där"))
+                    || (matches!(f, "morgon" | "kväll" | "eftermiddag")
+                        && super::word_is(ws[i - 2].text(text), "god")))
+            };
+            let mentioned = text.as_bytes()[..w.start].last() == Some(&b'@') && w.capitalised();
+            let greeted = (prev_is(GREETING) && gap_is(same_line)) || filler_greeted || mentioned;
             // `/Anna`, `//Petra` open a signature anywhere; a dash only on
             // the last line (a dash also opens the lines of a thread).
             let mark_before = {
@@ -1752,6 +1772,37 @@ mod tests {
         assert_eq!(n[1].text, "Petra Holm");
         assert_eq!(n[1].severity, Severity::Info);
         assert_eq!(names("hej stina här, jag undrar"), ["stina"]);
+    }
+
+    #[test]
+    fn greetings_with_a_word_between_mentions_and_more_signatures() {
+        let sev = |text: &str| -> Vec<(String, Severity)> {
+            scan(text)
+                .into_iter()
+                .filter(|f| f.kind == Kind::Name)
+                .map(|f| (f.text, f.severity))
+                .collect()
+        };
+        let low = |n: &str| (n.to_string(), Severity::Low);
+        assert_eq!(sev("Hej igen Lars, tack för påminnelsen!"), [low("Lars")]);
+        assert_eq!(
+            sev("God morgon Eva! Soptömningen är försenad."),
+            [low("Eva")]
+        );
+        assert_eq!(
+            sev("@Omar Hassan @Sara Berg Tack för era frågor."),
+            [low("Omar Hassan"), low("Sara Berg")]
+        );
+        assert_eq!(
+            sev("Ring oss gärna.\nVänligen, Malin på kommunikationsavdelningen"),
+            [("Malin".to_string(), Severity::Info)]
+        );
+        // Not a greeting: a morning, a mention of no one.
+        assert_eq!(
+            sev("I morgon Eva kommer vi att öppna."),
+            [("Eva".to_string(), Severity::Medium)]
+        );
+        assert!(sev("Tack @Biblioteket och @Forshaga för hjälpen!").is_empty());
     }
 
     #[test]
