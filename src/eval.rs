@@ -158,6 +158,20 @@ pub struct ErrorCase {
     /// The gold entity's tags (misses only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// The severity found, where it is not the one the tag calls for
+    /// (`wrong_severity` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+}
+
+/// The severity the guidelines give a gold entity so tagged: the resident
+/// greeted in a reply is `low`, a mention addressed to the public `info`.
+pub fn expected_severity(tag: &str) -> Option<Severity> {
+    match tag {
+        "greeting" => Some(Severity::Low),
+        "general" => Some(Severity::Info),
+        _ => None,
+    }
 }
 
 /// The result of [`evaluate`].
@@ -177,6 +191,11 @@ pub struct Evaluation {
     pub misses: Vec<ErrorCase>,
     /// Findings that match no gold entity.
     pub false_alarms: Vec<ErrorCase>,
+    /// (at the expected severity, found) gold entities per tag that calls
+    /// for one ([`expected_severity`]).
+    pub severity: BTreeMap<String, (usize, usize)>,
+    /// Gold entities found at another severity than their tag calls for.
+    pub wrong_severity: Vec<ErrorCase>,
 }
 
 impl Evaluation {
@@ -211,6 +230,8 @@ pub(crate) struct RecordResult {
     tags: BTreeMap<String, (usize, usize)>,
     misses: Vec<ErrorCase>,
     false_alarms: Vec<ErrorCase>,
+    severity: BTreeMap<String, (usize, usize)>,
+    wrong_severity: Vec<ErrorCase>,
 }
 
 fn score_record(
@@ -240,24 +261,27 @@ pub(crate) fn score_findings(
     same: impl Fn(&GoldEntity, &Finding) -> bool,
     fp_context: impl Fn(&Finding) -> String,
 ) -> RecordResult {
-    let mut matched_gold = vec![false; rec.entities.len()];
+    // The severity of the finding each gold entity matched.
+    let mut matched_gold: Vec<Option<Severity>> = vec![None; rec.entities.len()];
     let mut r = RecordResult {
         counts: covered.iter().map(|k| (*k, Counts::default())).collect(),
         not_covered: BTreeMap::new(),
         tags: BTreeMap::new(),
         misses: Vec::new(),
         false_alarms: Vec::new(),
+        severity: BTreeMap::new(),
+        wrong_severity: Vec::new(),
     };
     for f in found {
         let hit = rec
             .entities
             .iter()
             .enumerate()
-            .position(|(i, g)| !matched_gold[i] && g.kind == f.kind && same(g, f));
+            .position(|(i, g)| matched_gold[i].is_none() && g.kind == f.kind && same(g, f));
         let c = r.counts.entry(f.kind).or_default();
         match hit {
             Some(i) => {
-                matched_gold[i] = true;
+                matched_gold[i] = Some(f.severity);
                 c.tp += 1;
             }
             None => {
@@ -269,6 +293,7 @@ pub(crate) fn score_findings(
                     context: fp_context(f),
                     rule: Some(f.rule.to_string()),
                     tags: Vec::new(),
+                    severity: None,
                 });
             }
         }
@@ -280,10 +305,31 @@ pub(crate) fn score_findings(
         }
         for t in g.tags.iter().chain(&rec.tags) {
             let e = r.tags.entry(t.clone()).or_default();
-            e.0 += usize::from(matched);
+            e.0 += usize::from(matched.is_some());
             e.1 += 1;
         }
-        if !matched {
+        if let Some(found) = matched {
+            for t in &g.tags {
+                let Some(want) = expected_severity(t) else {
+                    continue;
+                };
+                let e = r.severity.entry(t.clone()).or_default();
+                e.0 += usize::from(found == want);
+                e.1 += 1;
+                if found != want {
+                    r.wrong_severity.push(ErrorCase {
+                        id: rec.id.clone(),
+                        kind: g.kind,
+                        text: rec.text[g.start..g.end].to_string(),
+                        context: context(&rec.text, g.start, g.end),
+                        rule: None,
+                        tags: g.tags.clone(),
+                        severity: Some(found),
+                    });
+                }
+            }
+        }
+        if matched.is_none() {
             r.counts.entry(g.kind).or_default().fn_ += 1;
             r.misses.push(ErrorCase {
                 id: rec.id.clone(),
@@ -292,6 +338,7 @@ pub(crate) fn score_findings(
                 context: context(&rec.text, g.start, g.end),
                 rule: None,
                 tags: g.tags.clone(),
+                severity: None,
             });
         }
     }
@@ -330,6 +377,12 @@ impl Evaluation {
         }
         self.misses.extend(r.misses);
         self.false_alarms.extend(r.false_alarms);
+        for (t, (a, b)) in r.severity {
+            let e = self.severity.entry(t).or_default();
+            e.0 += a;
+            e.1 += b;
+        }
+        self.wrong_severity.extend(r.wrong_severity);
     }
 }
 
@@ -429,6 +482,27 @@ pub fn render(ev: &Evaluation, show_errors: bool) -> String {
                 let _ = writeln!(out, "  {t:<16} {a}/{b} {}", fmt_ratio(ratio(*a, *b)));
             }
         }
+        if !ev.severity.is_empty() {
+            let _ = writeln!(out, "\nseverity as the tag calls for (of those found):");
+            for (t, (a, b)) in &ev.severity {
+                let want = expected_severity(t).map_or("", |s| s.as_str());
+                let _ = writeln!(out, "  {t:<16} {a}/{b} {want}");
+            }
+            if !ev.wrong_severity.is_empty() {
+                let _ = writeln!(out, "\nwrong severity ({}):", ev.wrong_severity.len());
+                for m in &ev.wrong_severity {
+                    let found = m.severity.map_or("", |s| s.as_str());
+                    let _ = writeln!(
+                        out,
+                        "  {} {} [{}] {found}: {}",
+                        m.id,
+                        m.kind,
+                        m.tags.join(","),
+                        m.context
+                    );
+                }
+            }
+        }
         let _ = writeln!(out, "\nmisses ({}):", ev.misses.len());
         for m in &ev.misses {
             let tags = if m.tags.is_empty() {
@@ -505,6 +579,30 @@ mod tests {
         let report = render(&ev, true);
         assert!(report.contains("personnummer"));
         assert!(report.contains("location (1)"));
+    }
+
+    #[test]
+    fn greetings_and_general_mentions_are_scored_for_their_severity() {
+        let tagged = |text: &str, kind: Kind, span: &str, tag: &str| {
+            let mut g = gold(text, &[(kind, span)]).unwrap();
+            g.entities[0].tags = vec![tag.into()];
+            Ok(g)
+        };
+        let ev = evaluate(
+            &Scanner::new(),
+            [
+                // The greeted resident: low, as the tag calls for.
+                tagged("Hej Lisa! Vi har öppet.", Kind::Name, "Lisa", "greeting"),
+                // Tagged a greeting but found as a third person: wrong.
+                tagged("Vi träffade Lisa i går.", Kind::Name, "Lisa", "greeting"),
+            ],
+        );
+        assert_eq!(ev.severity["greeting"], (1, 2));
+        assert_eq!(ev.wrong_severity.len(), 1);
+        assert_eq!(ev.wrong_severity[0].severity, Some(Severity::Medium));
+        assert!(render(&ev, true).contains("wrong severity (1):"));
+        // Found either way: recall does not see it.
+        assert_eq!(ev.kinds[&Kind::Name].recall(), Some(1.0));
     }
 
     #[test]
