@@ -155,6 +155,9 @@ const PARTICLES: &[&str] = &[
 /// Words before a name that greet the person (lowercase).
 const GREETINGS: &[&str] = &[
     "hej",
+    "hi",
+    "hello",
+    "dear",
     "godmorgon",
     "godkväll",
     "hejsan",
@@ -1118,7 +1121,45 @@ impl Name {
                         && super::word_is(ws[i - 2].text(text), "god")))
             };
             let mentioned = text.as_bytes()[..w.start].last() == Some(&b'@') && w.capitalised();
-            let greeted = (prev_is(GREETING) && gap_is(same_line)) || filler_greeted || mentioned;
+            // `Tack för hjälpen Mona!`, `Tack Malin och Petra!`: a name that
+            // ends a sentence a greeting opens; `Svar till Magnus:`; `Roger,
+            // du har fel`: a name opening a line, set off by a comma before
+            // `du`, `ni`, `vi`, `jag`.
+            let addressed = w.capitalised() && !w.all_caps() && {
+                let after = text[w.end..].trim_start_matches([' ', '\u{a0}']);
+                let greeting_ends = after.starts_with('!')
+                    && (i.saturating_sub(8)..i)
+                        .rev()
+                        .find(|&k| sentence_start(text, ws[k].start))
+                        .is_some_and(|k| cues[k] & GREETING != 0);
+                let reply_to = i >= 2
+                    && after.starts_with(':')
+                    && super::word_is(ws[i - 1].text(text), "till")
+                    && super::word_is(ws[i - 2].text(text), "svar");
+                let vocative = text[..w.start]
+                    .trim_end_matches([' ', '\u{a0}'])
+                    .ends_with('\n')
+                    || text[..w.start].trim().is_empty();
+                let vocative = vocative
+                    && after.strip_prefix(',').is_some_and(|r| {
+                        let next = r.trim_start().split(|c: char| !c.is_alphabetic()).next();
+                        matches!(next, Some("du" | "ni" | "vi" | "jag"))
+                    });
+                greeting_ends || reply_to || vocative
+            };
+            // (`Hi, I am new`, `Hi, my name is`: in English only a
+            // capitalised word of two letters or more after the greeting.)
+            let english = i > 0
+                && matches!(
+                    ws[i - 1].text(text),
+                    "Hi" | "hi" | "Hello" | "hello" | "Dear" | "dear"
+                );
+            let greeted = (prev_is(GREETING)
+                && gap_is(same_line)
+                && !(english && (!w.capitalised() || w.end - w.start < 2)))
+                || filler_greeted
+                || mentioned
+                || addressed;
             // `/Anna`, `//Petra` open a signature anywhere; a dash only on
             // the last line (a dash also opens the lines of a thread).
             let mark_before = {
@@ -1803,6 +1844,28 @@ mod tests {
             [("Eva".to_string(), Severity::Medium)]
         );
         assert!(sev("Tack @Biblioteket och @Forshaga för hjälpen!").is_empty());
+        // Thanked at the end of a greeting's sentence, replied to, called.
+        assert_eq!(sev("Tack för ditt tips, Göran!"), [low("Göran")]);
+        assert_eq!(sev("Tack Malin och Petra!"), [low("Malin"), low("Petra")]);
+        assert_eq!(
+            sev("Svar till Magnus: ansökan är mottagen."),
+            [low("Magnus")]
+        );
+        assert_eq!(sev("Roger, du har fel om elevantalet."), [low("Roger")]);
+        assert_eq!(
+            sev("Dear Ahmed, thank you for your message."),
+            [low("Ahmed")]
+        );
+        // Not addressed: a list, English pronouns after a greeting.
+        assert_eq!(
+            sev("Roger, Anna och Lisa kom i går."),
+            [
+                ("Roger".to_string(), Severity::Medium),
+                ("Anna".to_string(), Severity::Medium),
+                ("Lisa".to_string(), Severity::Medium)
+            ]
+        );
+        assert!(sev("Hi, I am new here and my name is not important.").is_empty());
     }
 
     #[test]
