@@ -299,6 +299,15 @@ pub(crate) fn score_findings(
         }
     }
     for (g, matched) in rec.entities.iter().zip(matched_gold) {
+        let case = |severity: Option<Severity>| ErrorCase {
+            id: rec.id.clone(),
+            kind: g.kind,
+            text: rec.text[g.start..g.end].to_string(),
+            context: context(&rec.text, g.start, g.end),
+            rule: None,
+            tags: g.tags.clone(),
+            severity,
+        };
         if !covered.contains(&g.kind) {
             *r.not_covered.entry(g.kind).or_default() += 1;
             continue;
@@ -317,29 +326,13 @@ pub(crate) fn score_findings(
                 e.0 += usize::from(found == want);
                 e.1 += 1;
                 if found != want {
-                    r.wrong_severity.push(ErrorCase {
-                        id: rec.id.clone(),
-                        kind: g.kind,
-                        text: rec.text[g.start..g.end].to_string(),
-                        context: context(&rec.text, g.start, g.end),
-                        rule: None,
-                        tags: g.tags.clone(),
-                        severity: Some(found),
-                    });
+                    r.wrong_severity.push(case(Some(found)));
                 }
             }
         }
         if matched.is_none() {
             r.counts.entry(g.kind).or_default().fn_ += 1;
-            r.misses.push(ErrorCase {
-                id: rec.id.clone(),
-                kind: g.kind,
-                text: rec.text[g.start..g.end].to_string(),
-                context: context(&rec.text, g.start, g.end),
-                rule: None,
-                tags: g.tags.clone(),
-                severity: None,
-            });
+            r.misses.push(case(None));
         }
     }
     r
