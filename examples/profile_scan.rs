@@ -1,7 +1,7 @@
 //! A plain loop over `scan_text` for profilers (callgrind, perf), which
 //! criterion's harness would drown out, and a per-detector breakdown:
-//! `cargo run --release --example profile_scan [rounds] [detector… | all | -detector]`
-//! (`-name`: all detectors but `name`).
+//! `cargo run --release --example profile_scan [rounds] [detector… | all | -detector | none]`
+//! (`-name`: all detectors but `name`; `none`: no detectors).
 
 use postvakt::eval::parse_gold_lines;
 use postvakt::generate::generate;
@@ -47,6 +47,8 @@ fn main() {
         .map(|id| {
             let s = match *id {
                 "all" => postvakt::Scanner::new(),
+                // `none`: no detectors, what a scan costs around them.
+                "none" => postvakt::Scanner::builder().only(&[]).build().unwrap(),
                 // `-name`: every detector but one, to see what it adds.
                 id if id.starts_with('-') => {
                     let rest: Vec<&str> = DETECTORS

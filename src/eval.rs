@@ -313,18 +313,14 @@ pub(crate) fn score_findings(
             continue;
         }
         for t in g.tags.iter().chain(&rec.tags) {
-            let e = r.tags.entry(t.clone()).or_default();
-            e.0 += usize::from(matched.is_some());
-            e.1 += 1;
+            tally(&mut r.tags, t, matched.is_some());
         }
         if let Some(found) = matched {
             for t in &g.tags {
                 let Some(want) = expected_severity(t) else {
                     continue;
                 };
-                let e = r.severity.entry(t.clone()).or_default();
-                e.0 += usize::from(found == want);
-                e.1 += 1;
+                tally(&mut r.severity, t, found == want);
                 if found != want {
                     r.wrong_severity.push(case(Some(found)));
                 }
@@ -336,6 +332,25 @@ pub(crate) fn score_findings(
         }
     }
     r
+}
+
+/// Counts one case under `tag`: (hits, cases).
+fn tally(counts: &mut BTreeMap<String, (usize, usize)>, tag: &str, hit: bool) {
+    let e = counts.entry(tag.to_string()).or_default();
+    e.0 += usize::from(hit);
+    e.1 += 1;
+}
+
+/// Adds one record's tallies to the totals.
+fn add_tallies(
+    total: &mut BTreeMap<String, (usize, usize)>,
+    record: BTreeMap<String, (usize, usize)>,
+) {
+    for (t, (a, b)) in record {
+        let e = total.entry(t).or_default();
+        e.0 += a;
+        e.1 += b;
+    }
 }
 
 impl RecordResult {
@@ -363,18 +378,10 @@ impl Evaluation {
         for (k, n) in r.not_covered {
             *self.not_covered.entry(k).or_default() += n;
         }
-        for (t, (a, b)) in r.tags {
-            let e = self.tags.entry(t).or_default();
-            e.0 += a;
-            e.1 += b;
-        }
+        add_tallies(&mut self.tags, r.tags);
         self.misses.extend(r.misses);
         self.false_alarms.extend(r.false_alarms);
-        for (t, (a, b)) in r.severity {
-            let e = self.severity.entry(t).or_default();
-            e.0 += a;
-            e.1 += b;
-        }
+        add_tallies(&mut self.severity, r.severity);
         self.wrong_severity.extend(r.wrong_severity);
     }
 }

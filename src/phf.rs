@@ -30,8 +30,6 @@ pub fn hash(key: &[u8]) -> u64 {
     h ^ (h >> 33)
 }
 
-/// The slot of a key with hash `h` under displacement `d`, in `n` slots
-/// (`n` a power of two: masks, no division).
 /// The last one to seven bytes of a key as one number, from two
 /// overlapping reads rather than a copy into a padded block (a `memcpy`
 /// call per key). Every byte counts; keys of different lengths may give the
@@ -48,6 +46,8 @@ pub fn tail_word(rest: &[u8]) -> u64 {
     }
 }
 
+/// The slot of a key with hash `h` under displacement `d`, in `n` slots
+/// (`n` a power of two: masks, no division).
 #[inline]
 fn slot(h: u64, d: u32, n: usize) -> usize {
     let mask = n as u64 - 1;

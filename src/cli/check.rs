@@ -105,19 +105,13 @@ pub fn run(a: CheckArgs) -> Result<ExitCode> {
     // Each rayon worker keeps its own Tesseract engine. (No images, no
     // pool: starting rayon's threads cost a check of one draft about a
     // millisecond.)
-    let checked: Vec<Checked> = match a.images.as_slice() {
-        [] => Vec::new(),
-        [path] => vec![check_one(
-            &scanner,
-            path,
-            &opts,
-            min,
-            a.redact_dir.as_deref(),
-        )],
-        images => images
+    let checked: Vec<Checked> = if a.images.is_empty() {
+        Vec::new()
+    } else {
+        a.images
             .par_iter()
             .map(|path| check_one(&scanner, path, &opts, min, a.redact_dir.as_deref()))
-            .collect(),
+            .collect()
     };
 
     let text_count = findings.len();

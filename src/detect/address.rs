@@ -372,7 +372,7 @@ impl Detector for Address {
                 // `Riksväg 62`, `länsväg 240`: a road's number, not a
                 // house's (`Gamla riksvägen 12` is a street).
                 let name = &text[span.0..head.len()];
-                if !ROADS.contains(&crate::text::fold(name).as_str()) {
+                if !ROADS.iter().any(|r| super::word_is(name, r)) {
                     streets.push(span);
                 }
             }

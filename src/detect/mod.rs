@@ -137,7 +137,8 @@ impl Drop for ScanCtx<'_> {
         // The folded text is a copy of the scanned one: its bytes are
         // overwritten before the buffer is kept, so no thread holds the
         // last text it scanned.
-        // (Most scans of a post with no capital never fold: no call then.)
+        // (A scanner without the name and terms detectors never folds: no
+        // call then.)
         if !spare.folded.is_empty() {
             let mut folded = std::mem::take(&mut spare.folded).into_bytes();
             folded.fill(0);

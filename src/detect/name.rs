@@ -270,12 +270,12 @@ fn joined_to_given(
 /// `Nora och Hiba`, `Alva och Nora`: a place that is also a given name,
 /// joined by `och` to a capitalised given name that is no place, is a
 /// person (`Nora och Lindesberg` stay places).
+/// (The caller knows word `i` is a given name.)
 fn town_listed_with_person(cx: &ScanCtx<'_>, ws: &[Word], i: usize, lx: &Lexicons) -> bool {
     let w = &ws[i];
     let person = |k: usize| !lx.town(cx.folded_word(&ws[k]));
     w.capitalised()
         && !w.all_caps()
-        && is_given(lx, cx.folded_word(w))
         && ((joined_to_given(cx, ws, i, i + 2, lx) && person(i + 2))
             || (i >= 2 && joined_to_given(cx, ws, i - 2, i - 2, lx) && person(i - 2)))
 }
@@ -817,13 +817,10 @@ fn lowercase_name<'t>(
         .filter(|_| cues[i + 1] & AFTER_LOWER != 0)
         .is_some_and(|n| adjacent(text, w.end, n.start))
         // `lisa på fritids`, `fatima på hemtjänsten`: where someone works.
-        || ws.get(i + 2).is_some_and(|u| {
-            cues[i + 1] & PLACE_PREP != 0
-                && cues[i + 2] & WORKPLACE != 0
-                && !u.capitalised()
-                && adjacent(text, w.end, ws[i + 1].start)
-                && adjacent(text, ws[i + 1].end, u.start)
-        });
+        || (works
+            && !ws[i + 2].capitalised()
+            && adjacent(text, w.end, ws[i + 1].start)
+            && adjacent(text, ws[i + 1].end, ws[i + 2].start));
     // `sofia eller robin`, `kalle och lisa`: two plain given names joined.
     let joined = || {
         let partner = |k: usize| {
@@ -990,6 +987,57 @@ fn adjacent(text: &str, a: usize, b: usize) -> bool {
 }
 
 /// True when the word starts a sentence (or the text, or a line).
+/// Word `i` greeted or addressed without a greeting word right before it:
+/// `Hej igen Lars`, `God morgon Eva` (a word between); `@Lisa Andersson` (a
+/// mention); `Tack för hjälpen Mona!`, `Tack Malin och Petra!` (a name that
+/// ends a sentence a greeting opens); `Svar till Magnus:`; `Roger, du har
+/// fel` (a name opening a line, set off by a comma before `du`, `ni`, `vi`,
+/// `jag`).
+fn addressed(text: &str, ws: &[Word], cues: &[u16], i: usize) -> bool {
+    let w = &ws[i];
+    let word_between = i >= 2 && {
+        let f = ws[i - 1].text(text);
+        adjacent(text, ws[i - 2].end, ws[i - 1].start)
+            && text[ws[i - 1].end..w.start].chars().all(same_line)
+            && ((cues[i - 2] & GREETING != 0 && matches!(f, "igen" | "där"))
+                || (matches!(f, "morgon" | "kväll" | "eftermiddag")
+                    && super::word_is(ws[i - 2].text(text), "god")))
+    };
+    if word_between || !w.capitalised() {
+        return word_between;
+    }
+    if text.as_bytes()[..w.start].last() == Some(&b'@') {
+        return true;
+    }
+    if w.all_caps() {
+        return false;
+    }
+    let after = text[w.end..].trim_start_matches([' ', '\u{a0}']);
+    let greeting_ends = after.starts_with('!')
+        && (i.saturating_sub(8)..i)
+            .rev()
+            .find(|&k| sentence_start(text, ws[k].start))
+            .is_some_and(|k| cues[k] & GREETING != 0);
+    let reply_to = i >= 2
+        && after.starts_with(':')
+        && super::word_is(ws[i - 1].text(text), "till")
+        && super::word_is(ws[i - 2].text(text), "svar");
+    let vocative = after.strip_prefix(',').is_some_and(|r| {
+        let next = r.trim_start().split(|c: char| !c.is_alphabetic()).next();
+        matches!(next, Some("du" | "ni" | "vi" | "jag"))
+    }) && {
+        let before = text[..w.start].trim_end_matches([' ', '\u{a0}']);
+        before.ends_with('\n') || before.trim().is_empty()
+    };
+    greeting_ends || reply_to || vocative
+}
+
+/// Only spaces and a comma between two words (a greeting's or a title's
+/// gap).
+fn same_line(c: char) -> bool {
+    c == ' ' || c == '\u{a0}' || c == ','
+}
+
 fn sentence_start(text: &str, start: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '"', '(', '«', '-', '–', '—']);
     before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n'])
@@ -1109,57 +1157,13 @@ impl Name {
             // end its line).
             let gap_is =
                 |ok: fn(char) -> bool| prev.is_some_and(|p| text[p.end..w.start].chars().all(ok));
-            let same_line = |c: char| c == ' ' || c == '\u{a0}' || c == ',';
-            // `Hej igen Lars`, `God morgon Eva`: a word between; `@Lisa
-            // Andersson`: a mention addresses the person, as a greeting does.
-            let filler_greeted = i >= 2 && {
-                let f = ws[i - 1].text(text);
-                let gaps = adjacent(text, ws[i - 2].end, ws[i - 1].start)
-                    && text[ws[i - 1].end..w.start].chars().all(same_line);
-                gaps && ((cues[i - 2] & GREETING != 0 && matches!(f, "igen" | "där"))
-                    || (matches!(f, "morgon" | "kväll" | "eftermiddag")
-                        && super::word_is(ws[i - 2].text(text), "god")))
-            };
-            let mentioned = text.as_bytes()[..w.start].last() == Some(&b'@') && w.capitalised();
-            // `Tack för hjälpen Mona!`, `Tack Malin och Petra!`: a name that
-            // ends a sentence a greeting opens; `Svar till Magnus:`; `Roger,
-            // du har fel`: a name opening a line, set off by a comma before
-            // `du`, `ni`, `vi`, `jag`.
-            let addressed = w.capitalised() && !w.all_caps() && {
-                let after = text[w.end..].trim_start_matches([' ', '\u{a0}']);
-                let greeting_ends = after.starts_with('!')
-                    && (i.saturating_sub(8)..i)
-                        .rev()
-                        .find(|&k| sentence_start(text, ws[k].start))
-                        .is_some_and(|k| cues[k] & GREETING != 0);
-                let reply_to = i >= 2
-                    && after.starts_with(':')
-                    && super::word_is(ws[i - 1].text(text), "till")
-                    && super::word_is(ws[i - 2].text(text), "svar");
-                let vocative = text[..w.start]
-                    .trim_end_matches([' ', '\u{a0}'])
-                    .ends_with('\n')
-                    || text[..w.start].trim().is_empty();
-                let vocative = vocative
-                    && after.strip_prefix(',').is_some_and(|r| {
-                        let next = r.trim_start().split(|c: char| !c.is_alphabetic()).next();
-                        matches!(next, Some("du" | "ni" | "vi" | "jag"))
-                    });
-                greeting_ends || reply_to || vocative
-            };
             // (`Hi, I am new`, `Hi, my name is`: in English only a
             // capitalised word of two letters or more after the greeting.)
-            let english = i > 0
-                && matches!(
-                    ws[i - 1].text(text),
-                    "Hi" | "hi" | "Hello" | "hello" | "Dear" | "dear"
-                );
+            let english = i > 0 && matches!(fold_at(i - 1), "hi" | "hello" | "dear");
             let greeted = (prev_is(GREETING)
                 && gap_is(same_line)
                 && !(english && (!w.capitalised() || w.end - w.start < 2)))
-                || filler_greeted
-                || mentioned
-                || addressed;
+                || addressed(text, ws, cues, i);
             // `/Anna`, `//Petra` open a signature anywhere; a dash only on
             // the last line (a dash also opens the lines of a thread).
             let mark_before = {
@@ -1292,7 +1296,9 @@ impl Name {
                 i += 1;
                 continue;
             }
-            if lx.never(folded) || (lx.town(folded) && !town_listed_with_person(cx, ws, i, lx)) {
+            if lx.never(folded)
+                || (lx.town(folded) && !(known_given && town_listed_with_person(cx, ws, i, lx)))
+            {
                 i += 1;
                 continue;
             }

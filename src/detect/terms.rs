@@ -443,8 +443,9 @@ impl Terms {
     fn find(&self, cx: &ScanCtx<'_>, out: &mut Vec<Finding>) {
         let text = cx.text();
         // The automata match folded terms in the folded text (the name
-        // detector folds each text anyway): built without ASCII case
-        // folding of their own, they take half the instructions to build.
+        // detector folds every text with a capital anyway): built without
+        // ASCII case folding of their own, they are cheaper to build (a
+        // `postvakt check` 21.8 -> 16.9 million instructions).
         let hay: &[u8] = cx.folded().as_bytes();
         for (pattern, start, end) in self.matches(cx, hay) {
             let (term, prefix) = self.patterns[pattern];
