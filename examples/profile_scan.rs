@@ -1,7 +1,9 @@
 //! A plain loop over `scan_text` for profilers (callgrind, perf), which
 //! criterion's harness would drown out, and a per-detector breakdown:
 //! `cargo run --release --example profile_scan [rounds] [detector… | all | -detector | none]`
-//! (`-name`: all detectors but `name`; `none`: no detectors).
+//! (`-name`: all detectors but `name`; `none`: no detectors). `JOIN=n`:
+//! every `n` posts joined into one text, to see what a scan costs per text
+//! rather than per byte.
 
 use postvakt::eval::parse_gold_lines;
 use postvakt::generate::generate;
@@ -30,7 +32,13 @@ fn main() {
     if std::env::var_os("CLEAN").is_some() {
         pool.retain(|r| r.entities.is_empty());
     }
-    let posts: Vec<String> = generate(&pool, 5_000, 1).map(|r| r.text).collect();
+    let mut posts: Vec<String> = generate(&pool, 5_000, 1).map(|r| r.text).collect();
+    if let Some(n) = std::env::var("JOIN")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        posts = posts.chunks(n).map(|c| c.join("\n\n")).collect();
+    }
     let bytes: usize = posts.iter().map(String::len).sum();
     println!(
         "{} posts, {bytes} bytes, {:.0} bytes a post",

@@ -195,6 +195,36 @@ fn fold_local(local: &str) -> String {
     }
 }
 
+/// Endings of the names of an organisation's units and places, folded as
+/// [`is_role`] folds: a one-word local part ending so is the mailbox of a
+/// unit (`familjehem@`, `familjehemsenheten@`, `lillangsskolan@`,
+/// `kontaktcenter@`), not a person's. Written here.
+const UNIT_ENDINGS: &[&str] = &[
+    "enheten",
+    "enhet",
+    "center",
+    "centret",
+    "centrum",
+    "kontoret",
+    "tjansten",
+    "forvaltningen",
+    "namnden",
+    "kansliet",
+    "gruppen",
+    "skolan",
+    "forskolan",
+    "gymnasiet",
+    "biblioteket",
+    "hallen",
+    "huset",
+    "boendet",
+    "hemmet",
+    "hem",
+    "jouren",
+    "mottagningen",
+    "radgivningen",
+];
+
 fn is_role(local: &str) -> bool {
     // The list without its hyphens, made once.
     static ROLES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
@@ -203,7 +233,15 @@ fn is_role(local: &str) -> bool {
             .map(|r| r.replace('-', ""))
             .collect()
     });
-    ROLES.contains(&fold_local(local))
+    let f = fold_local(local);
+    // (One word of letters only: `anna.hem@`, `stina.hallen@` and
+    // `elin.center82@` are people's.)
+    ROLES.contains(&f)
+        || (!local.contains(['.', '-', '_'])
+            && local.chars().all(char::is_alphabetic)
+            && UNIT_ENDINGS
+                .iter()
+                .any(|e| f.len() >= e.len() + 3 && f.ends_with(e)))
 }
 
 impl Detector for Email {
@@ -316,6 +354,33 @@ mod tests {
             "Skriv till info@forshaga.se!",
             &[(Kind::Email, "info@forshaga.se")],
         );
+    }
+
+    #[test]
+    fn a_units_mailbox_is_a_role_address() {
+        for t in [
+            "Kontakta familjehemsenheten på familjehem@forshaga.se.",
+            "Mejla lillangsskolan@forshaga.se eller kontaktcenter@deje.se",
+            "Skriv till Familjehemsenheten@forshaga.se",
+        ] {
+            let f = scan(t);
+            assert!(!f.is_empty(), "{t}");
+            for x in &f {
+                assert_eq!((x.kind, &*x.rule), (Kind::Email, "email.role"), "{t}");
+            }
+        }
+        // People's addresses that happen to end like a unit, and a word too
+        // short to be one.
+        for t in [
+            "anna.hem@forshaga.se",
+            "stina.hallen@gmail.com",
+            "elincenter82@hotmail.com",
+            "ahem@deje.se",
+        ] {
+            let f = scan(t);
+            assert_eq!(f.len(), 1, "{t}");
+            assert_eq!(&*f[0].rule, "email.personal", "{t}");
+        }
     }
 
     #[test]

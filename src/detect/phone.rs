@@ -95,7 +95,83 @@ const RULES: &[&str] = &[
     "phone.fixed_line",
     "phone.organisation",
     "phone.foreign",
+    "phone.unit",
 ];
+
+/// Endings of the words that name an organisation's unit or service, in
+/// lower case: a landline given as theirs (`ring socialtjänsten på 054-…`,
+/// `kommunens kontaktcenter 054-…`, `Kvinnofridslinjen 020-…`) is the
+/// organisation's, not a home's. Written here.
+const UNIT_ENDINGS: &[&str] = &[
+    "tjänsten",
+    "tjänst",
+    "centret",
+    "center",
+    "centrum",
+    "enheten",
+    "kontoret",
+    "växeln",
+    "växel",
+    "receptionen",
+    "nämnden",
+    "förvaltningen",
+    "kansliet",
+    "skolan",
+    "biblioteket",
+    "mottagningen",
+    "jouren",
+    "linjen",
+    "kommun",
+    "kommunen",
+];
+
+/// Words between a unit's name and its number: `på`, `via`, `tel.`.
+const UNIT_FILLERS: &[&str] = &[
+    "på",
+    "via",
+    "nr",
+    "nummer",
+    "tel",
+    "tfn",
+    "telefon",
+    "telefonnummer",
+    "nås",
+    "direkt",
+];
+
+/// True when the words right before `start`, in its sentence, name a unit
+/// of an organisation: `Ring socialtjänsten på`, `växeln:`, `kontaktcenter,
+/// tel.`.
+fn given_as_units(text: &str, start: usize) -> bool {
+    let mut from = start.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut h = &text[from..start];
+    if let Some(i) = h.rfind(['!', '?', '\n']) {
+        h = &h[i + 1..];
+    }
+    loop {
+        h = h.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | '(' | '.'));
+        let word_at = h
+            .rfind(|c: char| !c.is_alphanumeric())
+            .map_or(0, |i| i + h[i..].chars().next().map_or(1, char::len_utf8));
+        let word = &h[word_at..];
+        if word.is_empty() {
+            return false;
+        }
+        let lower = word.to_lowercase();
+        if UNIT_FILLERS.contains(&lower.as_str()) {
+            h = &h[..word_at];
+            continue;
+        }
+        // (A genitive too: `kommunens nummer`, `skolans växel`.)
+        let stem = lower.strip_suffix('s').unwrap_or(&lower);
+        return UNIT_ENDINGS
+            .iter()
+            .any(|e| lower.ends_with(e) || stem.ends_with(e));
+    }
+}
 
 impl Phone {
     /// Compiles the detector and the Swedish numbering plan.
@@ -361,6 +437,9 @@ impl Detector for Phone {
             let compact = span.bytes().all(|b| b.is_ascii_digit() || b == b'+');
             let (score, severity, rule) = match class {
                 Class::Personal => (0.9, Severity::Medium, "phone.mobile"),
+                Class::FixedLine if given_as_units(text, start) => {
+                    (0.8, Severity::Info, "phone.unit")
+                }
                 Class::FixedLine => (0.85, Severity::Low, "phone.fixed_line"),
                 Class::Organisation => (0.8, Severity::Info, "phone.organisation"),
                 Class::Foreign => (0.8, Severity::Medium, "phone.foreign"),
@@ -381,7 +460,34 @@ impl Detector for Phone {
 #[cfg(test)]
 mod tests {
     use crate::testutil::{assert_finds, assert_finds_nothing, assert_no, scan};
-    use crate::Kind;
+    use crate::{Kind, Severity};
+
+    #[test]
+    fn a_landline_given_as_a_units_is_the_organisations() {
+        for t in [
+            "Frågor? Ring kommunens kontaktcenter 054-17 20 00.",
+            "Vill du göra en anmälan gör du det till socialtjänsten på 054-17 20 00.",
+            "Kommunens nummer: 054-17 20 00",
+            "Biblioteket, tel. 054-17 21 00",
+            "Ring Kvinnofridslinjen 020-50 50 50 eller växeln 054-17 20 00.",
+        ] {
+            let f = scan(t);
+            assert!(!f.is_empty(), "{t}");
+            for x in f {
+                assert_eq!(x.severity, Severity::Info, "{t}: {}", x.rule);
+            }
+        }
+        // A home's number, a mobile, and a unit in another sentence.
+        for t in [
+            "Min granne på socialtjänsten har nummer 054-12 34 56.",
+            "Ring hemtjänsten på 070-174 06 10.",
+            "Jag pratade med skolan. Ring mig på 054-12 34 56.",
+        ] {
+            let f = scan(t);
+            assert_eq!(f.len(), 1, "{t}");
+            assert!(f[0].severity > Severity::Info, "{t}");
+        }
+    }
 
     #[test]
     fn numbering_plans_compile() {

@@ -639,8 +639,31 @@ mod tests {
         for t in [
             "Vi söker jourhem och familjehem, läs mer på vår webb.",
             "Det finns familjehem i hela Värmland och vi behöver fler!",
+            // The municipality's news and instructions (held-out batch 38).
+            "Från 1 januari höjs ersättningen till kommunens familjehem.",
+            "Forshaga kommun söker jourhem för barn och unga.",
+            "Vill du göra en orosanmälan gör du det till socialtjänsten.",
+            "Till alla som undrar: ekonomiskt bistånd söker du via e-tjänsten.",
         ] {
             assert_only_info(Kind::Confidential, t);
+        }
+        // The same words about someone stay as serious as they are.
+        for (t, term) in [
+            (
+                "Hon bor i ett av kommunens familjehem sedan i våras.",
+                "familjehem",
+            ),
+            (
+                "En läsare skriver att kommunen fått en orosanmälan om en familj i Deje.",
+                "orosanmälan",
+            ),
+            (
+                "Den där familjen har fått ekonomiskt bistånd i flera år.",
+                "ekonomiskt bistånd",
+            ),
+        ] {
+            assert_finds(t, &[(Kind::Confidential, term)]);
+            assert!(scan(t).iter().all(|f| f.severity > Severity::Info), "{t}");
         }
     }
 
@@ -657,6 +680,22 @@ mod tests {
         assert_no(
             Kind::Confidential,
             "Hemtjänsten och särskilt boende har nya telefontider i jul.",
+        );
+    }
+
+    #[test]
+    fn who_is_offered_a_vaccine_is_public_information() {
+        assert_only_info(
+            Kind::Sensitive,
+            "Du som är 65 år eller äldre, gravid eller har astma erbjuds vaccin utan kostnad.",
+        );
+        // Not when it says who is pregnant.
+        assert_finds(
+            "Min dotter är gravid och kan inte städa trappan.",
+            &[(Kind::Sensitive, "gravid")],
+        );
+        assert!(
+            scan("Min dotter är gravid och kan inte städa trappan.")[0].severity > Severity::Info
         );
     }
 
