@@ -992,19 +992,60 @@ fn adjacent(text: &str, a: usize, b: usize) -> bool {
 /// mention); `Tack för hjälpen Mona!`, `Tack Malin och Petra!` (a name that
 /// ends a sentence a greeting opens); `Svar till Magnus:`; `Roger, du har
 /// fel` (a name opening a line, set off by a comma before `du`, `ni`, `vi`,
-/// `jag`).
-fn addressed(text: &str, ws: &[Word], cues: &[u16], i: usize) -> bool {
+/// `jag`); `Grattis till Ella` (`till` after a greeting); `Tack Mohammed och
+/// Layla för…` (a name joined by `och` to a greeted one; `depth` bounds how
+/// far back such a chain is followed).
+fn addressed(
+    cx: &ScanCtx<'_>,
+    ws: &[Word],
+    cues: &[u16],
+    lx: &Lexicons,
+    i: usize,
+    depth: u8,
+) -> bool {
+    let text = cx.text();
     let w = &ws[i];
     let word_between = i >= 2 && {
         let f = ws[i - 1].text(text);
         adjacent(text, ws[i - 2].end, ws[i - 1].start)
             && text[ws[i - 1].end..w.start].chars().all(same_line)
             && ((cues[i - 2] & GREETING != 0 && matches!(f, "igen" | "där"))
+                // (`Grattis till` congratulates clubs and schools too: only
+                // a known given name.)
+                || (cues[i - 2] & GREETING != 0
+                    && f == "till"
+                    && w.capitalised()
+                    && is_given(lx, cx.folded_word(w)))
                 || (matches!(f, "morgon" | "kväll" | "eftermiddag")
                     && super::word_is(ws[i - 2].text(text), "god")))
     };
     if word_between || !w.capitalised() {
         return word_between;
+    }
+    // `Tack Mohammed och Layla`: the word before `och` is greeted, with a
+    // greeting right before it or addressed so itself.
+    let joined = depth > 0
+        && i >= 2
+        && cues[i - 1] & CONJUNCTION != 0
+        && ws[i - 2].capitalised()
+        && adjacent(text, ws[i - 2].end, ws[i - 1].start)
+        && adjacent(text, ws[i - 1].end, w.start)
+        && ((i >= 3
+            && cues[i - 3] & GREETING != 0
+            && text[ws[i - 3].end..ws[i - 2].start].chars().all(same_line))
+            || addressed(cx, ws, cues, lx, i - 2, depth - 1));
+    // `Hej Anna, Per och Lisa`: a capitalised word after a greeted one and
+    // a comma.
+    let listed = depth > 0
+        && i >= 1
+        && ws[i - 1].capitalised()
+        && matches!(&text[ws[i - 1].end..w.start], ", " | ",")
+        && ((i >= 2
+            && cues[i - 2] & GREETING != 0
+            && text[ws[i - 2].end..ws[i - 1].start].chars().all(same_line))
+            || addressed(cx, ws, cues, lx, i - 1, depth - 1));
+    if joined || listed {
+        return true;
     }
     if text.as_bytes()[..w.start].last() == Some(&b'@') {
         return true;
@@ -1163,7 +1204,7 @@ impl Name {
             let greeted = (prev_is(GREETING)
                 && gap_is(same_line)
                 && !(english && (!w.capitalised() || w.end - w.start < 2)))
-                || addressed(text, ws, cues, i);
+                || addressed(cx, ws, cues, lx, i, 3);
             // `/Anna`, `//Petra` open a signature anywhere; a dash only on
             // the last line (a dash also opens the lines of a thread).
             let mark_before = {
@@ -1227,13 +1268,34 @@ impl Name {
             let folded: &str = fold_at(i);
             // `opens 1 August`, `June 2026`: an English month beside a number
             // is a date, though August and June are given names too.
+            // So is one after an English preposition of time (`since May`,
+            // `in June`, `until August`).
             let dated = ENGLISH_MONTHS.contains(&folded)
                 && (text[..w.start]
                     .trim_end_matches(' ')
                     .ends_with(|c: char| c.is_ascii_digit())
                     || text[w.end..]
                         .trim_start_matches(' ')
-                        .starts_with(|c: char| c.is_ascii_digit()));
+                        .starts_with(|c: char| c.is_ascii_digit())
+                    || (i > 0
+                        && adjacent(text, ws[i - 1].end, w.start)
+                        && matches!(
+                            fold_at(i - 1),
+                            "since"
+                                | "in"
+                                | "until"
+                                | "from"
+                                | "last"
+                                | "next"
+                                | "before"
+                                | "after"
+                                | "during"
+                                | "early"
+                                | "late"
+                                | "mid"
+                                | "of"
+                                | "by"
+                        )));
             if dated {
                 i += 1;
                 continue;
@@ -1537,6 +1599,10 @@ mod tests {
             names("Hi! August from the youth centre says hello."),
             ["August"]
         );
+        // After an English preposition of time, as English posts write it.
+        assert!(names("Her brother is in prison since May.").is_empty());
+        assert!(names("The pool is closed until August, open again in September.").is_empty());
+        assert_eq!(names("Tack May för hjälpen med loppisen!"), ["May"]);
     }
 
     #[test]
@@ -1872,6 +1938,33 @@ mod tests {
             ]
         );
         assert!(sev("Hi, I am new here and my name is not important.").is_empty());
+        // Greeted in a list after the greeting, or after `till`.
+        assert_eq!(
+            sev("Tack Mohammed och Layla för ert fina arbete."),
+            [low("Mohammed"), low("Layla")]
+        );
+        assert_eq!(
+            sev("Hej Anna, Per och Lisa. Mötet flyttas."),
+            [low("Anna"), low("Per"), low("Lisa")]
+        );
+        assert_eq!(sev("Grattis till Ella 10 år idag"), [low("Ella")]);
+        // Not greeted: a name joined to a greeting's sentence later on, and
+        // a place after the greeting.
+        assert_eq!(
+            sev("Tack för i går. Anna och Lisa ses i morgon."),
+            [
+                ("Anna".to_string(), Severity::Medium),
+                ("Lisa".to_string(), Severity::Medium)
+            ]
+        );
+        for t in [
+            "Grattis till Forshaga IF som vann!",
+            "Grattis till Forshagaakademin som fyller 50 år!",
+            "Grattis till Årets företagare 2026!",
+            "Grattis till F12-laget som vann cupen.",
+        ] {
+            assert!(sev(t).is_empty(), "{t}");
+        }
     }
 
     #[test]

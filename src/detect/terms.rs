@@ -684,6 +684,47 @@ mod tests {
     }
 
     #[test]
+    fn residents_writing_in_english() {
+        assert_finds(
+            "My husband has dementia and I cannot leave him alone.",
+            &[(Kind::Sensitive, "dementia")],
+        );
+        assert_finds(
+            "Please remove the photo of my son, he is in foster care!",
+            &[(Kind::Confidential, "foster care")],
+        );
+        assert_finds(
+            "Her brother is in prison since May.",
+            &[(Kind::Sensitive, "in prison")],
+        );
+        assert_only_info(
+            Kind::Confidential,
+            "Would you like to become a foster family? Read more on our website.",
+        );
+        // Everyday English that shares words with the terms.
+        for t in [
+            "The care home is looking for summer staff.",
+            "Enjoy the prison museum tour in Karlstad this weekend!",
+            "The Disabled Parking signs are being replaced.",
+        ] {
+            assert_no(Kind::Confidential, t);
+            assert_no(Kind::Sensitive, t);
+        }
+    }
+
+    #[test]
+    fn a_wheelchair_user_as_people_write_it() {
+        assert_finds(
+            "Min mamma sitter i rullstol och kommer inte in på vårdcentralen.",
+            &[(Kind::Sensitive, "sitter i rullstol")],
+        );
+        assert_no(
+            Kind::Sensitive,
+            "Nya rullstolsramper vid biblioteket och simhallen är klara.",
+        );
+    }
+
+    #[test]
     fn who_is_offered_a_vaccine_is_public_information() {
         assert_only_info(
             Kind::Sensitive,
