@@ -1006,18 +1006,19 @@ fn addressed(
     let text = cx.text();
     let w = &ws[i];
     let word_between = i >= 2 && {
-        let f = ws[i - 1].text(text);
-        adjacent(text, ws[i - 2].end, ws[i - 1].start)
+        // The word between first (one length test rejects most).
+        let ok = match ws[i - 1].text(text) {
+            "igen" | "där" => cues[i - 2] & GREETING != 0,
+            // (`Grattis till` congratulates clubs and schools too: only a
+            // known given name.)
+            "till" => {
+                cues[i - 2] & GREETING != 0 && w.capitalised() && is_given(lx, cx.folded_word(w))
+            }
+            "morgon" | "kväll" | "eftermiddag" => super::word_is(ws[i - 2].text(text), "god"),
+            _ => false,
+        };
+        ok && adjacent(text, ws[i - 2].end, ws[i - 1].start)
             && text[ws[i - 1].end..w.start].chars().all(same_line)
-            && ((cues[i - 2] & GREETING != 0 && matches!(f, "igen" | "där"))
-                // (`Grattis till` congratulates clubs and schools too: only
-                // a known given name.)
-                || (cues[i - 2] & GREETING != 0
-                    && f == "till"
-                    && w.capitalised()
-                    && is_given(lx, cx.folded_word(w)))
-                || (matches!(f, "morgon" | "kväll" | "eftermiddag")
-                    && super::word_is(ws[i - 2].text(text), "god")))
     };
     if word_between || !w.capitalised() {
         return word_between;
@@ -1200,10 +1201,10 @@ impl Name {
                 |ok: fn(char) -> bool| prev.is_some_and(|p| text[p.end..w.start].chars().all(ok));
             // (`Hi, I am new`, `Hi, my name is`: in English only a
             // capitalised word of two letters or more after the greeting.)
-            let english = i > 0 && matches!(fold_at(i - 1), "hi" | "hello" | "dear");
+            let english = || i > 0 && matches!(fold_at(i - 1), "hi" | "hello" | "dear");
             let greeted = (prev_is(GREETING)
                 && gap_is(same_line)
-                && !(english && (!w.capitalised() || w.end - w.start < 2)))
+                && !((!w.capitalised() || w.end - w.start < 2) && english()))
                 || addressed(cx, ws, cues, lx, i, 3);
             // `/Anna`, `//Petra` open a signature anywhere; a dash only on
             // the last line (a dash also opens the lines of a thread).
