@@ -165,11 +165,14 @@ pub struct ErrorCase {
 }
 
 /// The severity the guidelines give a gold entity so tagged: the resident
-/// greeted in a reply is `low`, a mention addressed to the public `info`.
+/// greeted in a reply is `low`, a mention addressed to the public and the
+/// writer's signature `info`.
 pub fn expected_severity(tag: &str) -> Option<Severity> {
     match tag {
         "greeting" => Some(Severity::Low),
         "general" => Some(Severity::Info),
+        // The writer's own name signing the text, as the guidelines ask.
+        "signature" => Some(Severity::Info),
         _ => None,
     }
 }
@@ -595,9 +598,17 @@ mod tests {
                 tagged("Hej Lisa! Vi har öppet.", Kind::Name, "Lisa", "greeting"),
                 // Tagged a greeting but found as a third person: wrong.
                 tagged("Vi träffade Lisa i går.", Kind::Name, "Lisa", "greeting"),
+                // The writer's signature: info.
+                tagged(
+                    "Vi har öppet till 19.\n/Anna Berg, kommunikatör",
+                    Kind::Name,
+                    "Anna Berg",
+                    "signature",
+                ),
             ],
         );
         assert_eq!(ev.severity["greeting"], (1, 2));
+        assert_eq!(ev.severity["signature"], (1, 1));
         assert_eq!(ev.wrong_severity.len(), 1);
         assert_eq!(ev.wrong_severity[0].severity, Some(Severity::Medium));
         assert!(render(&ev, true).contains("wrong severity (1):"));

@@ -1220,10 +1220,14 @@ impl Name {
                 let mark = &h[marks.len()..];
                 // `Den är min, ring 070…. /Dragan`: a slash after a sentence
                 // and a space signs on the same line too (not `och/eller`,
-                // `5/12` or a dash, which also sets off a clause).
+                // `5/12` or a dash, which also sets off a clause); so does one
+                // after a space on the text's last line (`om ni undrar
+                // /Lena`, `vidare 👍 /Jenny`).
                 let after_sentence = || {
                     let before = marks.trim_end_matches([' ', '\u{a0}']);
-                    before.len() < marks.len() && before.ends_with(['.', '!', '?'])
+                    before.len() < marks.len()
+                        && (before.ends_with(['.', '!', '?'])
+                            || !text[w.start..].trim_end().contains('\n'))
                 };
                 (at_line_start
                     && (mark == "/"
@@ -1520,6 +1524,15 @@ mod tests {
             .collect()
     }
 
+    /// The names found in `text` with their severities.
+    fn sev(text: &str) -> Vec<(String, Severity)> {
+        scan(text)
+            .into_iter()
+            .filter(|f| f.kind == Kind::Name)
+            .map(|f| (f.text, f.severity))
+            .collect()
+    }
+
     #[test]
     fn every_cue_word_has_its_lists_and_other_words_none() {
         use super::*;
@@ -1665,6 +1678,19 @@ mod tests {
         // No signature: `och/eller`, dates and fractions.
         assert!(names("Gäller dig som är 18 år och/eller studerar.").is_empty());
         assert!(names("Öppet 10-16 den 5/12. Välkomna!").is_empty());
+        // A slash after a space on the last line signs without a sentence
+        // end before it; not on a line that more text follows.
+        let info = |n: &str| (n.to_string(), Severity::Info);
+        assert_eq!(sev("Ring mig om ni undrar /Lena"), [info("Lena")]);
+        assert_eq!(sev("Vi har skickat det vidare 👍 /Jenny"), [info("Jenny")]);
+        assert_eq!(
+            sev("Fråga Anna /Lena om nycklarna
+De finns på kontoret."),
+            [
+                ("Anna".to_string(), Severity::Medium),
+                ("Lena".to_string(), Severity::Medium)
+            ]
+        );
     }
 
     #[test]
@@ -1890,13 +1916,6 @@ mod tests {
 
     #[test]
     fn greetings_with_a_word_between_mentions_and_more_signatures() {
-        let sev = |text: &str| -> Vec<(String, Severity)> {
-            scan(text)
-                .into_iter()
-                .filter(|f| f.kind == Kind::Name)
-                .map(|f| (f.text, f.severity))
-                .collect()
-        };
         let low = |n: &str| (n.to_string(), Severity::Low);
         assert_eq!(sev("Hej igen Lars, tack för påminnelsen!"), [low("Lars")]);
         assert_eq!(
