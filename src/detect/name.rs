@@ -1064,13 +1064,19 @@ fn addressed(
         && after.starts_with(':')
         && super::word_is(ws[i - 1].text(text), "till")
         && super::word_is(ws[i - 2].text(text), "svar");
-    let vocative = after.strip_prefix(',').is_some_and(|r| {
+    // (Without the comma, as replies are typed, only a known given name and
+    // `det` too: `Sofie det är inte nämnden som bestämmer`.)
+    let vocative = (after.strip_prefix(',').is_some_and(|r| {
         let next = r.trim_start().split(|c: char| !c.is_alphabetic()).next();
         matches!(next, Some("du" | "ni" | "vi" | "jag"))
-    }) && {
-        let before = text[..w.start].trim_end_matches([' ', '\u{a0}']);
-        before.ends_with('\n') || before.trim().is_empty()
-    };
+    }) || (matches!(
+        after.split(|c: char| !c.is_alphabetic()).next(),
+        Some("du" | "ni" | "jag" | "det")
+    ) && is_given(lx, cx.folded_word(w))))
+        && {
+            let before = text[..w.start].trim_end_matches([' ', '\u{a0}']);
+            before.ends_with('\n') || before.trim().is_empty()
+        };
     greeting_ends || reply_to || vocative
 }
 
@@ -1944,6 +1950,17 @@ De finns på kontoret."),
             [low("Magnus")]
         );
         assert_eq!(sev("Roger, du har fel om elevantalet."), [low("Roger")]);
+        // Without the comma, a known given name opening a reply.
+        assert_eq!(
+            sev("Sofie det är inte nämnden som bestämmer."),
+            [low("Sofie")]
+        );
+        assert_eq!(sev("Lisa jag förstår din oro."), [low("Lisa")]);
+        assert!(sev("Bygglov det är svårt att få.").is_empty());
+        assert_eq!(
+            sev("Anna dog i går."),
+            [("Anna".to_string(), Severity::Medium)]
+        );
         assert_eq!(
             sev("Dear Ahmed, thank you for your message."),
             [low("Ahmed")]

@@ -245,14 +245,50 @@ fn token(text: &str, start: usize, end: usize) -> &str {
     &text[from..to]
 }
 
-/// The sentence around `start..end` (to `.`, `!`, `?` or a line break).
-fn sentence(folded: &[u8], start: usize, end: usize) -> &[u8] {
+/// Words that cannot end a sentence: a line ending in one runs on.
+const RUNS_ON: &[&str] = &[
+    "med", "och", "eller", "samt", "som", "att", "en", "ett", "om", "för", "på", "i", "av", "från",
+    "till", "vid", "hos", "mot", "inom", "utan", "kring", "under", "efter", "the", "of", "and",
+    "with", "for", "to",
+];
+
+/// The sentence around `start..end` of `folded` (to `.`, `!`, `?` or a line
+/// break). A line break inside a sentence, after a word that cannot end one
+/// (`med`, `och`, `för`...) and before a lowercase letter of `text` (the text
+/// unfolded: `Att leva med` / `demenssjukdom i familjen.`), does not end it;
+/// residents often end a sentence with a line break alone, so no other does.
+fn sentence<'f>(text: &str, folded: &'f [u8], start: usize, end: usize) -> &'f [u8] {
     let stop = |c: &u8| matches!(c, b'.' | b'!' | b'?' | b'\n');
-    let from = folded[..start].iter().rposition(stop).map_or(0, |i| i + 1);
-    let to = folded[end..]
-        .iter()
-        .position(stop)
-        .map_or(folded.len(), |i| end + i);
+    let b = text.as_bytes();
+    // The line break at `i` runs on: no sentence end before it and a
+    // lowercase letter after it (ASCII, or å, ä, ö...).
+    let runs_on = |i: usize| {
+        b[i] == b'\n'
+            && text[i + 1..].chars().next().is_some_and(char::is_lowercase)
+            && text[..i]
+                .trim_end_matches('\r')
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|last| RUNS_ON.iter().any(|w| super::word_is(last, w)))
+    };
+    let mut from = 0;
+    let mut k = start;
+    while let Some(i) = folded[..k].iter().rposition(stop) {
+        if !runs_on(i) {
+            from = i + 1;
+            break;
+        }
+        k = i;
+    }
+    let mut to = folded.len();
+    let mut k = end;
+    while let Some(i) = folded[k..].iter().position(stop) {
+        if !runs_on(k + i) {
+            to = k + i;
+            break;
+        }
+        k += i + 1;
+    }
     &folded[from..to]
 }
 
@@ -485,7 +521,7 @@ impl Terms {
                 }
             }
             let general = {
-                let s = sentence(hay, start, end);
+                let s = sentence(text, hay, start, end);
                 self.general()
                     .find_overlapping_iter(s)
                     .any(|m| self.general_file[m.pattern().as_usize()] == t.file)
@@ -681,6 +717,28 @@ mod tests {
             Kind::Confidential,
             "Hemtjänsten och särskilt boende har nya telefontider i jul.",
         );
+    }
+
+    #[test]
+    fn a_sentence_broken_over_two_lines_is_one() {
+        assert_only_info(
+            Kind::Sensitive,
+            "Föreläsning: Att leva med\ndemenssjukdom i familjen.\nKostnadsfritt.",
+        );
+        // A line break after a word that can end a sentence ends it, as
+        // residents write (no full stop, next line in lower case).
+        for t in [
+            "Läs mer på webben\nmin son har autism och får ingen hjälp",
+            "Läs mer på webben\n\nmin son har autism",
+            "Föreläsning om kost i dag.\nhan har diabetes sedan i våras",
+        ] {
+            let f = scan(t);
+            assert!(
+                f.iter()
+                    .any(|f| f.kind == Kind::Sensitive && f.severity > Severity::Info),
+                "{t}: {f:?}"
+            );
+        }
     }
 
     #[test]
