@@ -771,6 +771,26 @@ mod tests {
     }
 
     #[test]
+    fn an_application_for_a_disabled_parking_permit_reveals_health() {
+        assert_finds(
+            "Din ansökan om parkeringstillstånd för rörelsehindrade har kommit in.",
+            &[(
+                Kind::Sensitive,
+                "ansökan om parkeringstillstånd för rörelsehindrade",
+            )],
+        );
+        // Asking how to get one, and the service announced.
+        assert_no(
+            Kind::Sensitive,
+            "Hur gör jag för att få parkeringstillstånd för rörelsehindrade?",
+        );
+        assert_only_info(
+            Kind::Sensitive,
+            "Så här gör du en ansökan om parkeringstillstånd för rörelsehindrade: läs mer på webben.",
+        );
+    }
+
+    #[test]
     fn a_wheelchair_user_as_people_write_it() {
         assert_finds(
             "Min mamma sitter i rullstol och kommer inte in på vårdcentralen.",
