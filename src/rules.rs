@@ -97,6 +97,12 @@ pub struct TermRule {
     /// is coal; `MS Teams` is a product).
     #[serde(default)]
     pub capitals: bool,
+    /// Counts only right after one of these words or phrases, which the
+    /// finding then spans too (`after = ["medlem i", "aktiv i"]` with
+    /// `terms = ["Vänsterpartiet"]`: `aktiv i Vänsterpartiet`, not the party
+    /// alone). Each term is matched as `phrase term`.
+    #[serde(default)]
+    pub after: Vec<String>,
 }
 
 /// The embedded rule files parsed, once per process.
@@ -224,6 +230,15 @@ impl RuleFile {
                     t.id
                 )));
             }
+            if t.after
+                .iter()
+                .any(|p| p.trim().is_empty() || p.contains('*'))
+            {
+                return Err(err(format!(
+                    "term rule `{}`: every `after` phrase needs a word and no `*`",
+                    t.id
+                )));
+            }
             if t.score.is_some_and(|s| !(0.0..=1.0).contains(&s)) {
                 return Err(err(format!(
                     "term rule `{}`: score must be between 0 and 1",
@@ -325,5 +340,22 @@ en = "y"
         assert!(err.contains("k.toml:3") && err.contains("fax"), "{err}");
         let err = RuleFile::parse("k.toml", "[[allow]]\ntext = \" - \"\n").unwrap_err();
         assert!(err.to_string().contains("k.toml:2"), "{err}");
+    }
+
+    #[test]
+    fn after_phrases_need_a_word() {
+        let rule = |after: &str| {
+            format!(
+                "kind = \"sensitive\"\n[[term]]\nid = \"sensitive.x\"\nterms = [\"partiet\"]\nafter = {after}\nseverity = \"high\"\nsv = \"s\"\nen = \"e\"\n"
+            )
+        };
+        let f = RuleFile::parse("k.toml", &rule("[\"medlem i\"]")).unwrap();
+        assert_eq!(f.term[0].after, ["medlem i"]);
+        for bad in ["[\" \"]", "[\"med*\"]"] {
+            let err = RuleFile::parse("k.toml", &rule(bad))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("k.toml:3") && err.contains("after"), "{err}");
+        }
     }
 }

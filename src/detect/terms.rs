@@ -124,9 +124,21 @@ impl Terms {
                 for w in &t.terms {
                     let prefix = w.ends_with('*');
                     let w = w.trim_end_matches('*').trim();
-                    patterns_text.push(fold(w));
-                    patterns.push((index, prefix));
-                    written.push(t.capitals.then(|| w.into()));
+                    // With `after`, one pattern per phrase: `aktiv i
+                    // Vänsterpartiet`.
+                    let phrased: Vec<String> = if t.after.is_empty() {
+                        vec![w.to_string()]
+                    } else {
+                        t.after
+                            .iter()
+                            .map(|p| format!("{} {w}", p.trim()))
+                            .collect()
+                    };
+                    for w in phrased {
+                        patterns_text.push(fold(&w));
+                        patterns.push((index, prefix));
+                        written.push(t.capitals.then(|| w.into()));
+                    }
                 }
             }
         }
@@ -955,6 +967,67 @@ mod tests {
             .build()
             .unwrap();
         assert!(s.scan_text("Ärendet omfattas av sekretess.").is_empty());
+    }
+
+    #[test]
+    fn a_party_or_a_union_counts_after_the_words_that_tie_someone_to_it() {
+        assert_finds(
+            "Rektorn är ju aktiv i Vänsterpartiet, därför...",
+            &[(Kind::Sensitive, "aktiv i Vänsterpartiet")],
+        );
+        assert_finds(
+            "Han är medlem i Sverigedemokraterna sedan i våras.",
+            &[(Kind::Sensitive, "medlem i Sverigedemokraterna")],
+        );
+        assert_finds(
+            "Min granne är sosse och röstade på förslaget.",
+            &[
+                (Kind::Sensitive, "är sosse"),
+                (Kind::Sensitive, "röstade på"),
+            ],
+        );
+        assert_finds(
+            "Jonas är medlem i Kommunal och fackligt förtroendevald.",
+            &[
+                (Kind::Name, "Jonas"),
+                (Kind::Sensitive, "medlem i Kommunal"),
+                (Kind::Sensitive, "fackligt förtroendevald"),
+            ],
+        );
+        // The party or union alone, a union's name as a word, and council
+        // news.
+        for t in [
+            "Moderaterna och Vänsterpartiet reserverade sig mot budgeten.",
+            "Vi är med i kommunal samverkan om räddningstjänsten.",
+            "Kommunal och Vision har tecknat nytt avtal med kommunen.",
+            "Handels har öppet i Forshaga centrum på söndag.",
+        ] {
+            assert_no(Kind::Sensitive, t);
+        }
+        // A user's rule with `after`.
+        let s = crate::Scanner::builder()
+            .rules_str(
+                "k.toml",
+                "kind = \"confidential\"\n[[term]]\nid = \"confidential.falken\"\nterms = [\"Falken\"]\nafter = [\"projekt\", \"arbetsgruppen\"]\nseverity = \"high\"\nsv = \"s\"\nen = \"e\"\n",
+            )
+            .unwrap()
+            .build()
+            .unwrap();
+        let f = s.scan_text("Om projekt Falken vet vi inget, och Falken flyger.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "projekt Falken");
+    }
+
+    #[test]
+    fn religious_dress_as_people_write_it() {
+        assert_finds(
+            "Hemtjänsten skickar Lejla, hon bär slöja och pappa blir orolig.",
+            &[(Kind::Name, "Lejla"), (Kind::Sensitive, "bär slöja")],
+        );
+        assert_only_info(
+            Kind::Sensitive,
+            "Biblioteket visar en utställning om romsk och samisk historia.",
+        );
     }
 
     #[test]
