@@ -30,6 +30,7 @@ const RULES: &[&str] = &[
     "name.lowercase",
     "name.greeting",
     "name.signature",
+    "name.handle",
 ];
 
 /// The lexicons, folded, as perfect hash sets built by `build.rs` from
@@ -795,6 +796,13 @@ fn lowercase_name<'t>(
     if w.end - w.start < 3 || w.capitalised() {
         return;
     }
+    // Part of an address or a user name that is no name: `till anna.se`.
+    let b = text.as_bytes();
+    if matches!(b.get(w.end), Some(b'.' | b'_' | b'@'))
+        && b.get(w.end + 1).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return;
+    }
     // The context first: one test of the neighbours' cue bits turns most
     // words away, where a lexicon lookup hashes the word (this runs for
     // every lowercase word of a text).
@@ -1080,6 +1088,55 @@ fn addressed(
     greeting_ends || reply_to || vocative
 }
 
+/// A user name that starts at word `i` and holds a name: a known given name
+/// and a surname (or a second given name) joined by `.` or `_`, with digits
+/// or more such parts after (`kalle_andersson82`, `annika.nilsson`,
+/// `lisa.berg.78`), standing alone: not inside an e-mail address, a web
+/// address or a file name. Its end and how many words it spans.
+#[cold]
+#[inline(never)]
+fn handle(cx: &ScanCtx<'_>, ws: &[Word], i: usize, lx: &Lexicons) -> Option<(usize, usize)> {
+    let text = cx.text();
+    let b = text.as_bytes();
+    let start = ws[i].start;
+    // The whole token: letters, digits, `.`, `_` (and `-` inside a name).
+    let is_part = |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-');
+    let len = text[start..]
+        .find(|c: char| !is_part(c))
+        .unwrap_or(text.len() - start);
+    let token = text[start..start + len].trim_end_matches(['.', '_', '-']);
+    let end = start + token.len();
+    let before_ok = start == 0 || !matches!(b[start - 1], b'/' | b'.' | b':' | b'-' | b'_');
+    let after = &text[start + len..];
+    if !before_ok || after.starts_with(['@', '(', '[', '/']) || token.contains("www") {
+        return None;
+    }
+    let fold = |s: &str| crate::text::fold(s);
+    let mut parts = token.split(['.', '_']);
+    let first = parts.next()?;
+    let second = parts.next()?;
+    // No top-level domain or file ending last: `anna.berg.se`, `lisa.nilsson.jpg`.
+    let last = token.rsplit(['.', '_']).next()?;
+    if token.contains('.')
+        && last.len() <= 4
+        && last.chars().all(char::is_alphabetic)
+        && !lx.surname(&fold(last))
+    {
+        return None;
+    }
+    let (f1, f2) = (
+        fold(first),
+        fold(second.trim_end_matches(|c: char| c.is_ascii_digit())),
+    );
+    let named = is_given(lx, &f1) && (lx.surname(&f2) || is_given(lx, &f2) || surname_ending(&f2));
+    if !named || f2.len() < 2 {
+        return None;
+    }
+    // The words the token spans.
+    let skip = ws[i..].iter().take_while(|w| w.start < end).count();
+    Some((end, skip.max(1)))
+}
+
 /// Only spaces and a comma between two words (a greeting's or a title's
 /// gap).
 fn same_line(c: char) -> bool {
@@ -1170,6 +1227,28 @@ impl Name {
         let mut i = 0;
         while i < ws.len() {
             let w = ws[i];
+            // `kalle_andersson82`, `annika.nilsson`: a user name made of a
+            // name (one byte test turns most words away).
+            if ws.get(i + 1).is_some_and(|n| n.start == w.end + 1)
+                && matches!(text.as_bytes()[w.end], b'.' | b'_')
+            {
+                if let Some((end, skip)) = handle(cx, ws, i, lx) {
+                    let addressed = text.as_bytes()[..w.start].last() == Some(&b'@');
+                    out.push(cx.finding(
+                        Kind::Name,
+                        (w.start, end),
+                        0.8,
+                        if addressed {
+                            Severity::Low
+                        } else {
+                            Severity::Medium
+                        },
+                        "name.handle",
+                    ));
+                    i += skip;
+                    continue;
+                }
+            }
             // Most words are in lower case with no cue beside them and no
             // signature mark before: nothing below would look at them (the
             // tests below in short).
@@ -1785,6 +1864,41 @@ De finns på kontoret."),
             names("Hunden sprang bort, ring Anna Berg om du ser den."),
             ["Anna Berg"]
         );
+    }
+
+    #[test]
+    fn user_names_made_of_names() {
+        assert_eq!(
+            names("kolla @lisa.berg78 och kalle_andersson82!"),
+            ["lisa.berg78", "kalle_andersson82"]
+        );
+        assert_eq!(
+            sev("@kalle_andersson82 Ja, 9-15!"),
+            [("kalle_andersson82".to_string(), Severity::Low)]
+        );
+        assert_eq!(names("annika.nilsson • Följ"), ["annika.nilsson"]);
+        // Not a user name: an e-mail or web address, a file, a domain, two
+        // words that are no name.
+        for t in [
+            "Mejla anna.nilsson@forshaga.se",
+            "Läs på www.lisa.berg.se",
+            "Bilden lisa_nilsson.jpg",
+            "Se forshaga.se/anna.berg",
+            "Gå till anna.se i dag",
+            "Vi ses kl. 18.00 på torget.",
+            "Filen heter budget_2026.xlsx",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+    }
+
+    #[test]
+    fn the_platforms_words_in_a_copied_thread_are_no_names() {
+        assert_eq!(
+            names("Lena Håkansson\nVarför är det inte plogat?\n2 d Gilla Svara"),
+            ["Lena Håkansson"]
+        );
+        assert!(names("Tack för ditt meddelande.\nGilla Svara Redigerad").is_empty());
     }
 
     #[test]
