@@ -803,6 +803,40 @@ mod tests {
     }
 
     #[test]
+    fn health_and_violence_in_residents_own_words() {
+        for (t, term) in [
+            (
+                "Jag går på antidepressiva sedan i höstas.",
+                "antidepressiva",
+            ),
+            ("Grannen har supit ner sig helt.", "supit ner sig"),
+            (
+                "Han satt inne för misshandel för några år sedan.",
+                "satt inne för",
+            ),
+            ("Jag är blind och kan inte läsa era pdf:er.", "är blind"),
+            ("Min svärmor är döende.", "döende"),
+            (
+                "Vår granne slår sin fru, vi hör det genom väggen.",
+                "slår sin fru",
+            ),
+            ("Hon har gått in i väggen.", "gått in i väggen"),
+        ] {
+            assert_finds(t, &[(Kind::Sensitive, term)]);
+        }
+        // The same words for other things.
+        for t in [
+            "Vi sitter inne och fikar när det regnar.",
+            "Det finns blinda fläckar i korsningen, och en blind fläck vid bron.",
+            "Förslaget föll för döva öron i nämnden.",
+            "Laget slår sin egen rekordnotering.",
+            "Ta pauser så du inte går in i väggen.",
+        ] {
+            assert_no(Kind::Sensitive, t);
+        }
+    }
+
+    #[test]
     fn a_wheelchair_user_as_people_write_it() {
         assert_finds(
             "Min mamma sitter i rullstol och kommer inte in på vårdcentralen.",
