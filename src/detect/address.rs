@@ -206,10 +206,11 @@ impl Address {
             return None;
         }
         let skip = rest.len() - trimmed.len();
-        let m = self
-            .postal_code
-            .find(&rest[skip..])
-            .filter(|m| m.start() == 0)?;
+        // Only the code's own bytes are searched (the pattern is not
+        // anchored: over the whole rest of the text, a long text of
+        // streets without codes took time in the square of its length).
+        let window = &trimmed[..super::floor_char_boundary(trimmed, trimmed.len().min(64))];
+        let m = self.postal_code.find(window).filter(|m| m.start() == 0)?;
         town_end(text, pos + skip + m.end())
     }
 }

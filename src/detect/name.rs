@@ -1224,6 +1224,10 @@ impl Name {
         // Folded forms: the word itself unless it holds a capital, else a
         // slice of the text folded once per scan.
         let fold_at = |k: usize| -> &str { cx.folded_word(&ws[k]) };
+        // Where the last line starts (a signature's line is the last), and
+        // the last line with text: looked up once, not once a word.
+        let last_line = memchr::memrchr(b'\n', text.as_bytes());
+        let last_content_line = memchr::memrchr(b'\n', text.trim_end().as_bytes());
         let mut i = 0;
         while i < ws.len() {
             let w = ws[i];
@@ -1312,12 +1316,13 @@ impl Name {
                     let before = marks.trim_end_matches([' ', '\u{a0}']);
                     before.len() < marks.len()
                         && (before.ends_with(['.', '!', '?'])
-                            || !text[w.start..].trim_end().contains('\n'))
+                            || last_content_line.is_none_or(|p| p < w.start))
                 };
                 (at_line_start
                     && (mark == "/"
                         || mark == "//"
-                        || (matches!(mark, "—" | "–" | "-") && !text[w.start..].contains('\n'))))
+                        || (matches!(mark, "—" | "–" | "-")
+                            && last_line.is_none_or(|p| p < w.start))))
                     || (matches!(mark, "/" | "//") && after_sentence())
             };
             let opener_signed = prev_is(OPENER) && gap_is(|c: char| c.is_whitespace() || c == ',');

@@ -283,18 +283,24 @@ fn sentence<'f>(text: &str, folded: &'f [u8], start: usize, end: usize) -> &'f [
                 .next()
                 .is_some_and(|last| RUNS_ON.iter().any(|w| super::word_is(last, w)))
     };
-    let mut from = 0;
+    // A sentence is read at most `REACH` bytes either side of the match:
+    // a text with no sentence end (a huge line of terms) would otherwise
+    // have every match read all of it, in time the square of its length.
+    const REACH: usize = 600;
+    let low = start.saturating_sub(REACH);
+    let high = (end + REACH).min(folded.len());
+    let mut from = low;
     let mut k = start;
-    while let Some(i) = folded[..k].iter().rposition(stop) {
+    while let Some(i) = folded[low..k].iter().rposition(stop).map(|i| low + i) {
         if !runs_on(i) {
             from = i + 1;
             break;
         }
         k = i;
     }
-    let mut to = folded.len();
+    let mut to = high;
     let mut k = end;
-    while let Some(i) = folded[k..].iter().position(stop) {
+    while let Some(i) = folded[k..high].iter().position(stop) {
         if !runs_on(k + i) {
             to = k + i;
             break;
@@ -348,20 +354,30 @@ fn merge_phrases(text: &str, found: &mut Vec<Finding>) {
     }
     found.sort_by_key(|f| f.start);
     let mut merged: Vec<Finding> = Vec::with_capacity(found.len());
+    // The text of a grown finding is cut once its phrase ends (once per
+    // growth, a long run of terms took time in the square of its length).
+    let mut grown = false;
     for f in found.drain(..) {
         if let Some(last) = merged.last_mut() {
             if last.kind == f.kind && last.end <= f.start {
                 let gap = text[last.end..f.start].trim();
                 if f.start - last.end <= 8 && JOINERS.iter().any(|j| super::word_is(gap, j)) {
                     last.end = f.end;
-                    last.text = text[last.start..last.end].to_string();
                     last.severity = last.severity.max(f.severity);
                     last.score = last.score.max(f.score);
+                    grown = true;
                     continue;
                 }
             }
+            if grown {
+                last.text = text[last.start..last.end].to_string();
+                grown = false;
+            }
         }
         merged.push(f);
+    }
+    if let Some(last) = merged.last_mut().filter(|_| grown) {
+        last.text = text[last.start..last.end].to_string();
     }
     *found = merged;
 }
@@ -800,6 +816,22 @@ mod tests {
             Kind::Sensitive,
             "Så här gör du en ansökan om parkeringstillstånd för rörelsehindrade: läs mer på webben.",
         );
+    }
+
+    #[test]
+    fn huge_texts_of_terms_stay_linear_and_right() {
+        // A run of terms is one phrase, its text cut once.
+        let run = "sekretess ".repeat(2_000);
+        let f = scan(&run);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, run.trim_end());
+        // A sentence is read at most 600 bytes either side of a term: a
+        // general phrase farther away in a text with no sentence end does
+        // not count.
+        let far = format!("läs mer {} sjukskriven", "x ".repeat(400));
+        assert!(scan(&far).iter().any(|f| f.severity > Severity::Info));
+        let near = format!("läs mer {} sjukskriven", "x ".repeat(100));
+        assert_only_info(Kind::Sensitive, &near);
     }
 
     #[test]
