@@ -443,11 +443,23 @@ fn a_missing_or_broken_ocr_helper_is_an_error_for_that_image() {
     let dir = scratch("lonely");
     let lonely = dir.join("postvakt");
     std::fs::copy(env!("CARGO_BIN_EXE_postvakt"), &lonely).unwrap();
-    let o = Command::new(&lonely)
-        .args(["check", "-", "--image", &shared_sample()])
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    // A test running beside this one may fork while the copy is still open
+    // for writing in its child: exec then fails with ETXTBSY until that
+    // child execs. Seen once in session 7; tried again, a few times.
+    let mut tries = 0;
+    let o = loop {
+        match Command::new(&lonely)
+            .args(["check", "-", "--image", &shared_sample()])
+            .stdin(Stdio::null())
+            .output()
+        {
+            Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < 50 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            r => break r.unwrap(),
+        }
+    };
     assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
     assert!(
         stderr(&o).contains("the OCR helper") && stderr(&o).contains("could not start"),
