@@ -1033,26 +1033,28 @@ fn addressed(
     }
     // `Tack Mohammed och Layla`: the word before `och` is greeted, with a
     // greeting right before it or addressed so itself.
+    // Word `k` is greeted: a greeting right before it on its line, or
+    // addressed so itself.
+    let greeted = |k: usize| {
+        (k >= 1
+            && cues[k - 1] & GREETING != 0
+            && text[ws[k - 1].end..ws[k].start].chars().all(same_line))
+            || addressed(cx, ws, cues, lx, k, depth - 1)
+    };
     let joined = depth > 0
         && i >= 2
         && cues[i - 1] & CONJUNCTION != 0
         && ws[i - 2].capitalised()
         && adjacent(text, ws[i - 2].end, ws[i - 1].start)
         && adjacent(text, ws[i - 1].end, w.start)
-        && ((i >= 3
-            && cues[i - 3] & GREETING != 0
-            && text[ws[i - 3].end..ws[i - 2].start].chars().all(same_line))
-            || addressed(cx, ws, cues, lx, i - 2, depth - 1));
+        && greeted(i - 2);
     // `Hej Anna, Per och Lisa`: a capitalised word after a greeted one and
     // a comma.
     let listed = depth > 0
         && i >= 1
         && ws[i - 1].capitalised()
         && matches!(&text[ws[i - 1].end..w.start], ", " | ",")
-        && ((i >= 2
-            && cues[i - 2] & GREETING != 0
-            && text[ws[i - 2].end..ws[i - 1].start].chars().all(same_line))
-            || addressed(cx, ws, cues, lx, i - 1, depth - 1));
+        && greeted(i - 1);
     if joined || listed {
         return true;
     }

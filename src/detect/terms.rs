@@ -101,19 +101,20 @@ struct After {
     /// phrases: `Vänsterpartiet`, not `är`), so they cost no test of their
     /// own at most words.
     short: Vec<Box<[u8]>>,
-    /// Every term: folded, its index into `Terms::patterns`, the term as
-    /// written when the rule counts capitals, and its rule's phrases,
-    /// folded.
+    /// Every term, sorted by its folded bytes.
     terms: Vec<AfterTerm>,
 }
 
-/// A term of an after rule, see [`After::terms`].
-type AfterTerm = (
-    Box<[u8]>,
-    usize,
-    Option<Box<str>>,
-    std::sync::Arc<[Box<[u8]>]>,
-);
+/// A term of an after rule.
+struct AfterTerm {
+    folded: Box<[u8]>,
+    /// Its index into `Terms::patterns`.
+    pattern: usize,
+    /// The term as written, when its rule counts capitals.
+    written: Option<Box<str>>,
+    /// Its rule's phrases, folded.
+    phrases: std::sync::Arc<[Box<[u8]>]>,
+}
 
 impl Terms {
     /// Compiles every `[[term]]` of the given rule files into one automaton.
@@ -215,18 +216,18 @@ impl Terms {
                     } else if let Some(open) = openings.as_mut() {
                         open.insert(folded.as_bytes());
                     }
-                    terms.push((
-                        folded.into_bytes().into_boxed_slice(),
-                        patterns.len(),
-                        t.capitals.then(|| w.into()),
-                        phrases.clone(),
-                    ));
+                    terms.push(AfterTerm {
+                        folded: folded.into_bytes().into_boxed_slice(),
+                        pattern: patterns.len(),
+                        written: t.capitals.then(|| w.into()),
+                        phrases: phrases.clone(),
+                    });
                     patterns.push((*index, prefix));
                     written.push(None);
                 }
             }
             // Sorted, so a word looks only at the terms of its first byte.
-            terms.sort_by(|a, b| a.0.cmp(&b.0));
+            terms.sort_by(|a, b| a.folded.cmp(&b.folded));
             Some(After { short, terms })
         };
         Ok(Terms {
@@ -244,6 +245,18 @@ impl Terms {
     }
 }
 
+/// Adds the after rules' matches to the terms' `found`, in text order: a
+/// phrase and its term win over a term they overlap (`röstade på
+/// Moderaterna` over the term `röstade på`).
+fn merge_phrased(found: &mut Vec<(usize, usize, usize)>, phrased: Vec<(usize, usize, usize)>) {
+    if phrased.is_empty() {
+        return;
+    }
+    found.retain(|&(_, s, e)| !phrased.iter().any(|&(_, ps, pe)| s < pe && ps < e));
+    found.extend(phrased);
+    found.sort_by_key(|&(_, s, _)| s);
+}
+
 impl After {
     /// The longest term of an after rule at word `w`, when one of its
     /// rule's phrases and one space stand right before it: (pattern index,
@@ -254,20 +267,25 @@ impl After {
         let rest = &hay[p..];
         let before = hay[..p].strip_suffix(b" ")?;
         let first = *rest.first()?;
-        let from = self.terms.partition_point(|t| t.0.first() < Some(&first));
-        let to = self.terms.partition_point(|t| t.0.first() <= Some(&first));
+        let from = self
+            .terms
+            .partition_point(|t| t.folded.first() < Some(&first));
+        let to = self
+            .terms
+            .partition_point(|t| t.folded.first() <= Some(&first));
         self.terms[from..to]
             .iter()
-            .filter(|(term, _, written, _)| {
-                (term.len() >= 3 || short)
-                    && rest.starts_with(term)
-                    && written
+            .filter(|t| {
+                (t.folded.len() >= 3 || short)
+                    && rest.starts_with(&t.folded)
+                    && t.written
                         .as_ref()
-                        .is_none_or(|x| capitals_as_written(x, text, p, p + term.len()))
+                        .is_none_or(|x| capitals_as_written(x, text, p, p + t.folded.len()))
             })
-            .filter_map(|(term, pattern, _, phrases)| {
+            .filter_map(|t| {
                 // The phrase starts a word.
-                let phrase = phrases
+                let phrase = t
+                    .phrases
                     .iter()
                     .filter(|ph| before.ends_with(ph))
                     .max_by_key(|ph| ph.len())?;
@@ -276,7 +294,7 @@ impl After {
                     .chars()
                     .next_back()
                     .is_none_or(|c| !c.is_alphanumeric());
-                starts_word.then_some((term.len(), *pattern, from))
+                starts_word.then_some((t.folded.len(), t.pattern, from))
             })
             .max_by_key(|&(len, _, _)| len)
             .map(|(len, pattern, from)| (pattern, from, p + len))
@@ -370,8 +388,8 @@ const RUNS_ON: &[&str] = &[
 fn sentence<'f>(text: &str, folded: &'f [u8], start: usize, end: usize) -> &'f [u8] {
     let stop = |c: &u8| matches!(c, b'.' | b'!' | b'?' | b'\n');
     let b = text.as_bytes();
-    // The line break at `i` runs on: no sentence end before it and a
-    // lowercase letter after it (ASCII, or å, ä, ö...).
+    // The line break at `i` runs on: a word of `RUNS_ON` before it and a
+    // lowercase letter after it.
     let runs_on = |i: usize| {
         b[i] == b'\n'
             && text[i + 1..].chars().next().is_some_and(char::is_lowercase)
@@ -570,15 +588,12 @@ impl Terms {
                 .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
                 .collect();
             if let Some(a) = &self.after {
-                let phrased: Vec<_> = cx
+                let phrased = cx
                     .words()
                     .iter()
                     .filter_map(|w| a.at(text, hay, w))
                     .collect();
-                // A phrase and its term win over what they overlap.
-                found.retain(|&(_, s, e)| !phrased.iter().any(|&(_, ps, pe)| s < pe && ps < e));
-                found.extend(phrased);
-                found.sort_by_key(|&(_, s, _)| s);
+                merge_phrased(&mut found, phrased);
             }
             return found;
         };
@@ -622,13 +637,7 @@ impl Terms {
                 }
             }
         }
-        if !phrased.is_empty() {
-            // A phrase and its term win over what they overlap (`röstade på
-            // Moderaterna` over the term `röstade på`).
-            found.retain(|&(_, s, e)| !phrased.iter().any(|&(_, ps, pe)| s < pe && ps < e));
-            found.extend(phrased);
-            found.sort_by_key(|&(_, s, _)| s);
-        }
+        merge_phrased(&mut found, phrased);
         found
     }
 
@@ -947,7 +956,7 @@ mod tests {
     }
 
     #[test]
-    fn huge_texts_of_terms_stay_linear_and_right() {
+    fn a_long_run_of_terms_is_one_phrase_and_a_sentence_has_a_reach() {
         // A run of terms is one phrase, its text cut once.
         let run = "sekretess ".repeat(2_000);
         let f = scan(&run);
