@@ -14,11 +14,13 @@ use serde::Deserialize;
 use crate::finding::Lang;
 use crate::Error;
 
-/// The embedded default messages.
+/// The embedded default messages as written (the tests parse them; the
+/// scanner reads the JSON `build.rs` made of them).
+#[cfg(test)]
 pub(crate) const DEFAULT_MESSAGES: &str = include_str!("../patterns/messages.toml");
 
 /// One explanation in both languages.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Message {
     /// Swedish.
@@ -60,9 +62,8 @@ type Catalog = HashMap<String, Message, BuildHasherDefault<RuleHasher>>;
 /// plus the explanations of the embedded rule files' terms. Findings borrow
 /// their explanations and rule ids from it instead of copying them.
 static EMBEDDED: LazyLock<Catalog> = LazyLock::new(|| {
-    let mut m = Messages::parse("patterns/messages.toml", DEFAULT_MESSAGES)
-        .expect("the embedded messages are checked by the test suite")
-        .by_rule;
+    let mut m: Catalog = serde_json::from_str(crate::rules::embedded::MESSAGES_JSON)
+        .expect("the embedded messages are checked by the test suite");
     m.extend(crate::detect::term_messages(&crate::rules::EMBEDDED_FILES));
     m
 });
@@ -186,6 +187,13 @@ mod tests {
             .get("personnummer.valid", Lang::Sv)
             .contains("personnummer"));
         assert!(m.get("personnummer.valid", Lang::En).contains("identity"));
+    }
+
+    #[test]
+    fn the_embedded_json_is_the_catalog_as_written() {
+        let toml = Messages::parse("patterns/messages.toml", DEFAULT_MESSAGES).unwrap();
+        let json: Catalog = serde_json::from_str(crate::rules::embedded::MESSAGES_JSON).unwrap();
+        assert_eq!(toml.by_rule, json);
     }
 
     #[test]
