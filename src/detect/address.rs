@@ -15,7 +15,7 @@
 //! postal code alone (`667 30`), or a street followed by a decimal or a
 //! property designation.
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -40,12 +40,14 @@ pub struct Address {
     suffixes: Vec<String>,
     /// A bit per last two bytes of a suffix (see [`Address::tail_slot`]).
     tails: Vec<u64>,
-    /// The house number and what may follow it, anchored.
-    number: Regex,
+    /// The house number and what may follow it, anchored; this and the
+    /// two below are compiled on the first text that needs them (see
+    /// [`super::constant_regex`]).
+    number: &'static LazyLock<Regex>,
     care_of: OnceLock<Regex>,
-    po_box: Regex,
+    po_box: &'static LazyLock<Regex>,
     /// A postal code followed by a space; the town is checked in code.
-    postal_code: Regex,
+    postal_code: &'static LazyLock<Regex>,
     /// Known towns (`patterns/towns.txt`).
     towns: std::collections::HashSet<&'static str>,
 }
@@ -66,8 +68,18 @@ impl Address {
         // After the street name: house number, optional letter, optional
         // range, optional apartment number. ASCII but for `lägenhet` and
         // the en dash, so it compiles fast.
-        let number = r"^[\ \u{a0}]+[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?(?:\ ?[-\u{2013}]\ ?[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?)?(?:,?\ *(?:(?i:lgh|lägenhet)|Igh)\.?\ *[0-9]{4})?";
-        let bad = |e: regex::Error| Error::pattern("patterns/street_suffixes.txt", e);
+        static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+            super::constant_regex(
+                r"^[\ \u{a0}]+[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?(?:\ ?[-\u{2013}]\ ?[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?)?(?:,?\ *(?:(?i:lgh|lägenhet)|Igh)\.?\ *[0-9]{4})?",
+            )
+        });
+        static PO_BOX: LazyLock<Regex> = LazyLock::new(|| {
+            super::constant_regex(r"(?-u:\b)(?:Box|BOX|Postbox|Pl)\ +[0-9]{1,5}(?-u:\b)")
+        });
+        // The town may have wrapped to the next line (`667 33` / `Forshaga`).
+        static POSTAL_CODE: LazyLock<Regex> = LazyLock::new(|| {
+            super::constant_regex(r"(?-u:\b)[1-9][0-9]{2}\ ?[0-9]{2}(?:\ +|\ *\n)")
+        });
         let mut tails = vec![0u64; (1 << 16) / 64];
         for x in &suffixes {
             let t = Self::tail_slot(x.as_bytes()).ok_or_else(|| Error::Rules {
@@ -80,13 +92,10 @@ impl Address {
         Ok(Address {
             tails,
             suffixes: suffixes.iter().map(|x| fold(x)).collect(),
-            number: Regex::new(number).map_err(bad)?,
+            number: &NUMBER,
             care_of: OnceLock::new(),
-            po_box: Regex::new(r"(?-u:\b)(?:Box|BOX|Postbox|Pl)\ +[0-9]{1,5}(?-u:\b)")
-                .map_err(bad)?,
-            // The town may have wrapped to the next line (`667 33` / `Forshaga`).
-            postal_code: Regex::new(r"(?-u:\b)[1-9][0-9]{2}\ ?[0-9]{2}(?:\ +|\ *\n)")
-                .map_err(bad)?,
+            po_box: &PO_BOX,
+            postal_code: &POSTAL_CODE,
             towns: TOWNS
                 .lines()
                 .map(str::trim)
@@ -456,6 +465,15 @@ impl Detector for Address {
 mod tests {
     use crate::testutil::{assert_finds, assert_no};
     use crate::Kind;
+
+    #[test]
+    fn the_patterns_compile() {
+        let a = super::Address::new().unwrap();
+        std::sync::LazyLock::force(a.number);
+        std::sync::LazyLock::force(a.po_box);
+        std::sync::LazyLock::force(a.postal_code);
+        a.care_of();
+    }
 
     #[test]
     fn care_of_pattern_compiles() {

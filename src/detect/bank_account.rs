@@ -14,6 +14,8 @@
 //! number belongs to no known bank, is still reported beside a banking word,
 //! with a lower score, since it is likely someone's account mistyped.
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 use super::{Detector, ScanCtx, WordList};
@@ -207,10 +209,27 @@ const CONTEXT_WORDS: &[&str] = &[
     "kto",
 ];
 
+/// An IBAN: two capitals, two check digits, groups of four.
+static IBAN: LazyLock<Regex> = LazyLock::new(|| {
+    super::constant_regex(
+        r"(?-u:\b)[A-Z]{2}[0-9]{2}(?:\ ?[A-Z0-9]{4}){2,7}(?:\ ?[A-Z0-9]{1,3})?(?-u:\b)",
+    )
+});
+
+/// Clearing (4 digits, or 5 for Swedbank's 8xxx-x), a separator, then 7-10
+/// account digits in groups.
+static SWEDISH: LazyLock<Regex> = LazyLock::new(|| {
+    super::constant_regex(
+        r"(?-u:\b)[1-9][0-9]{3}(?:-[0-9])?(?:\ ?[-,]\ ?|\ )[0-9]{1,4}(?:[\ \-]?[0-9]{1,4}){1,4}(?-u:\b)",
+    )
+});
+
 /// Finds bank account numbers.
 pub struct BankAccount {
-    iban: Regex,
-    swedish: Regex,
+    /// Compiled on the first text that may hold one (see
+    /// [`super::constant_regex`]).
+    iban: &'static LazyLock<Regex>,
+    swedish: &'static LazyLock<Regex>,
 }
 
 impl BankAccount {
@@ -219,16 +238,9 @@ impl BankAccount {
     /// # Errors
     /// Never in practice.
     pub fn new() -> Result<Self, Error> {
-        let bad = |e: regex::Error| Error::pattern("detect/bank_account.rs", e);
         Ok(BankAccount {
-            iban: Regex::new(r"(?-u:\b)[A-Z]{2}[0-9]{2}(?:\ ?[A-Z0-9]{4}){2,7}(?:\ ?[A-Z0-9]{1,3})?(?-u:\b)")
-                .map_err(bad)?,
-            // Clearing (4 digits, or 5 for Swedbank's 8xxx-x), a separator,
-            // then 7-10 account digits in groups.
-            swedish: Regex::new(
-                r"(?-u:\b)[1-9][0-9]{3}(?:-[0-9])?(?:\ ?[-,]\ ?|\ )[0-9]{1,4}(?:[\ \-]?[0-9]{1,4}){1,4}(?-u:\b)",
-            )
-            .map_err(bad)?,
+            iban: &IBAN,
+            swedish: &SWEDISH,
         })
     }
 }
@@ -372,6 +384,12 @@ mod tests {
     use super::iban_valid;
     use crate::testutil::{assert_finds, assert_no};
     use crate::Kind;
+
+    #[test]
+    fn the_patterns_compile() {
+        std::sync::LazyLock::force(&super::IBAN);
+        std::sync::LazyLock::force(&super::SWEDISH);
+    }
 
     #[test]
     fn swedish_accounts_by_bank_type() {

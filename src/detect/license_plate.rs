@@ -6,6 +6,8 @@
 //! Letters I, Q, V, Å, Ä and Ö are not used on Swedish plates
 //! (Transportstyrelsen), which rules out many look-alikes.
 
+use std::sync::LazyLock;
+
 use regex::Regex;
 
 use super::{Detector, ScanCtx, WordList};
@@ -51,9 +53,17 @@ const VEHICLE_WORDS: &[&str] = &[
     "reg", "mc", "bmw", "vw", "kia", "ford", "forden", "audi", "audin",
 ];
 
+/// Three letters (no I, Q, V or Å/Ä/Ö) and three digits, the last may be a
+/// letter.
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    super::constant_regex(r"(?-u:\b)[A-HJ-PR-UW-Z]{3}\ ?[0-9]{2}[0-9A-HJ-PR-UW-Z](?-u:\b)")
+});
+
 /// Finds licence plates near vehicle words.
 pub struct LicensePlate {
-    candidate: Regex,
+    /// Compiled on the first text with capitals before digits (see
+    /// [`super::constant_regex`]).
+    candidate: &'static LazyLock<Regex>,
 }
 
 impl LicensePlate {
@@ -62,10 +72,9 @@ impl LicensePlate {
     /// # Errors
     /// Never in practice.
     pub fn new() -> Result<Self, Error> {
-        let candidate =
-            Regex::new(r"(?-u:\b)[A-HJ-PR-UW-Z]{3}\ ?[0-9]{2}[0-9A-HJ-PR-UW-Z](?-u:\b)")
-                .map_err(|e| Error::pattern("detect/license_plate.rs", e))?;
-        Ok(LicensePlate { candidate })
+        Ok(LicensePlate {
+            candidate: &CANDIDATE,
+        })
     }
 }
 
@@ -120,6 +129,11 @@ impl Detector for LicensePlate {
 mod tests {
     use crate::testutil::{assert_finds, assert_no};
     use crate::Kind;
+
+    #[test]
+    fn the_pattern_compiles() {
+        std::sync::LazyLock::force(&super::CANDIDATE);
+    }
 
     #[test]
     fn plates_near_vehicle_words() {

@@ -30,6 +30,16 @@ pub use phone::Phone;
 pub(crate) use terms::term_messages;
 pub use terms::Terms;
 
+/// Compiles a pattern written in the code. Such patterns are compiled on
+/// the first scan that needs them (`static` [`std::sync::LazyLock`]s behind
+/// each detector's cheap gate), not when the scanner is built, so that
+/// `postvakt check` of a draft without, say, an IBAN-shaped word does not
+/// pay for them; each detector's unit tests compile all of its own.
+pub(crate) fn constant_regex(pattern: &str) -> regex::Regex {
+    regex::Regex::new(pattern)
+        .expect("the detectors' own patterns are compiled by their unit tests")
+}
+
 /// A recognizer of one family of personal or confidential data.
 ///
 /// Implementors compile everything they need in their constructor, so that

@@ -16,7 +16,7 @@
 //! should pay that.
 //! A run of digits that holds two numbers is split where a valid number ends.
 
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 use serde::Deserialize;
@@ -57,11 +57,12 @@ enum Class {
 
 /// Finds telephone numbers.
 pub struct Phone {
-    /// A time opening the candidate (`08.00-16.30`).
-    time_like: Regex,
+    /// A time opening the candidate (`08.00-16.30`); compiled on the first
+    /// candidate, as the two below (see [`super::constant_regex`]).
+    time_like: &'static LazyLock<Regex>,
     /// A time closing it (`… 16.30`), unless dots group the whole number
     /// (`070.174.06.21`).
-    time_at_end: Regex,
+    time_at_end: &'static LazyLock<Regex>,
     /// The numbering plan, compiled on the first candidate (its fixed-line
     /// pattern takes over a millisecond; `postvakt check` should not pay
     /// that for a draft without a number). A unit test compiles it.
@@ -179,13 +180,13 @@ impl Phone {
     /// # Errors
     /// [`Error::Rules`] if `patterns/phone_se.toml` is malformed.
     pub fn new() -> Result<Self, Error> {
-        let bad = |message: String| Error::pattern("patterns/phone_se.toml", message);
-        let time_like =
-            Regex::new(r"^\(?[0-2]?[0-9][.:][0-5][0-9](?-u:\b)").map_err(|e| bad(e.to_string()))?;
-        let time_at_end = Regex::new(r"[.:][0-5][0-9]$").map_err(|e| bad(e.to_string()))?;
+        static TIME_LIKE: LazyLock<Regex> =
+            LazyLock::new(|| super::constant_regex(r"^\(?[0-2]?[0-9][.:][0-5][0-9](?-u:\b)"));
+        static TIME_AT_END: LazyLock<Regex> =
+            LazyLock::new(|| super::constant_regex(r"[.:][0-5][0-9]$"));
         Ok(Phone {
-            time_like,
-            time_at_end,
+            time_like: &TIME_LIKE,
+            time_at_end: &TIME_AT_END,
             types: OnceLock::new(),
         })
     }
@@ -461,6 +462,13 @@ impl Detector for Phone {
 mod tests {
     use crate::testutil::{assert_finds, assert_finds_nothing, assert_no, scan};
     use crate::{Kind, Severity};
+
+    #[test]
+    fn the_time_patterns_compile() {
+        let p = super::Phone::new().unwrap();
+        std::sync::LazyLock::force(p.time_like);
+        std::sync::LazyLock::force(p.time_at_end);
+    }
 
     #[test]
     fn a_landline_given_as_a_units_is_the_organisations() {
