@@ -209,52 +209,6 @@ impl Scanner {
     }
 }
 
-/// Words that name a role or title in a signature (lowercase prefixes).
-const TITLES: &[&str] = &[
-    "kommunikatör",
-    "handläggare",
-    "rektor",
-    "förskollärare",
-    "lärare",
-    "chef",
-    "enhetschef",
-    "samordnare",
-    "socialsekreterare",
-    "sekreterare",
-    "assistent",
-    "ekonomiassistent",
-    "undersköterska",
-    "sjuksköterska",
-    "bibliotekarie",
-    "fritidsledare",
-    "ingenjör",
-    "inspektör",
-    "strateg",
-    "utvecklare",
-    "näringslivsutvecklare",
-    "koordinator",
-    "biståndshandläggare",
-    "bygglovshandläggare",
-    "studievägledare",
-    "kurator",
-    "direktör",
-    "ordförande",
-    "registrator",
-    "administratör",
-    "kundtjänst",
-    "medarbetare",
-    "ansvarig",
-    "planerare",
-    "arkitekt",
-    "controller",
-    "vaktmästare",
-    "kock",
-    "elevassistent",
-    "communications",
-    "officer",
-    "manager",
-];
-
 /// A `policy` finding over the reply's last line when no signature with a
 /// name and a title closes it (Forshaga's guidelines: replies are signed
 /// with the writer's name and title).
@@ -269,7 +223,8 @@ fn unsigned_reply(
     }
     let signed_with_title = found.iter().any(|f| {
         f.kind == Kind::Name && f.rule == "name.signature" && {
-            // The title follows the name on its line or the next one.
+            // The title follows the name on its line or the next one, or
+            // stands alone on the line before (`Handläggare` / `Maria Holm`).
             let after = &text[f.end..];
             let tail: String = after
                 .lines()
@@ -277,8 +232,15 @@ fn unsigned_reply(
                 .collect::<Vec<_>>()
                 .join(" ")
                 .to_lowercase();
-            tail.split(|c: char| !c.is_alphabetic())
-                .any(|w| TITLES.iter().any(|t| w.starts_with(t) || w.ends_with(t)))
+            let line_before = text[..f.start]
+                .trim_end_matches([' ', '\u{a0}'])
+                .strip_suffix('\n')
+                .map(|h| h.rsplit('\n').next().unwrap_or(h).to_lowercase());
+            let titled = |s: &str| {
+                s.split(|c: char| !c.is_alphabetic())
+                    .any(crate::detect::signature_title)
+            };
+            titled(&tail) || line_before.is_some_and(|l| titled(&l))
         }
     });
     if signed_with_title {
@@ -658,6 +620,21 @@ mod tests {
         assert!(p.explanation.contains("titel"), "{}", p.explanation);
         let unsigned = "Hej Lisa! Biblioteket har öppet.";
         assert!(s.scan_text(unsigned).iter().any(|f| f.kind == Kind::Policy));
+        // Signed as letters are, without `Mvh` or a slash: the name alone on
+        // a closing line, the title after it or alone on the line before.
+        for block in [
+            "Hej Karin!\nVi återkommer i veckan.\n\nMaria Holm\nKommunikatör, Forshaga kommun",
+            "Hej Karin!\nVi återkommer i veckan.\n\nHandläggare\nMaria Holm",
+            "Hej Karin!\nVi återkommer i veckan.\nMaria Holm, bygglovshandläggare",
+        ] {
+            assert!(
+                s.scan_text(block).iter().all(|f| f.kind != Kind::Policy),
+                "{block}"
+            );
+        }
+        // A name alone closing the reply, with no title anywhere: unsigned.
+        let f = s.scan_text("Hej Karin!\nVi återkommer i veckan.\n\nMaria Holm");
+        assert!(f.iter().any(|f| f.kind == Kind::Policy));
         // Not a reply: no policy finding.
         assert!(Scanner::new()
             .scan_text(unsigned)

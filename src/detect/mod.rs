@@ -24,6 +24,7 @@ pub use bank_account::BankAccount;
 pub use email::Email;
 pub use id_document::IdDocument;
 pub use license_plate::LicensePlate;
+pub(crate) use name::signature_title;
 pub use name::Name;
 pub use personnummer::Personnummer;
 pub use phone::Phone;

@@ -84,6 +84,134 @@ impl Lexicons {
     }
 }
 
+/// Words that name a role or title in a signature, lowercase: a word that
+/// starts or ends with one is a title (`kommunikatör`, `bygglovshandläggare`).
+const SIGNATURE_TITLES: &[&str] = &[
+    "kommunikatör",
+    "handläggare",
+    "rektor",
+    "förskollärare",
+    "lärare",
+    "chef",
+    "enhetschef",
+    "samordnare",
+    "socialsekreterare",
+    "sekreterare",
+    "assistent",
+    "ekonomiassistent",
+    "undersköterska",
+    "sjuksköterska",
+    "bibliotekarie",
+    "fritidsledare",
+    "ingenjör",
+    "inspektör",
+    "strateg",
+    "utvecklare",
+    "näringslivsutvecklare",
+    "koordinator",
+    "biståndshandläggare",
+    "bygglovshandläggare",
+    "studievägledare",
+    "kurator",
+    "direktör",
+    "ordförande",
+    "registrator",
+    "administratör",
+    "kundtjänst",
+    "medarbetare",
+    "ansvarig",
+    "planerare",
+    "arkitekt",
+    "controller",
+    "vaktmästare",
+    "kock",
+    "elevassistent",
+    "communications",
+    "officer",
+    "manager",
+];
+
+/// A lowercase word that names a role or title in a signature.
+pub(crate) fn signature_title(lower: &str) -> bool {
+    !lower.is_empty()
+        && SIGNATURE_TITLES
+            .iter()
+            .any(|t| lower.starts_with(t) || lower.ends_with(t))
+}
+
+/// Where the last three lines with text begin (a signature block closes a
+/// text in at most three: name, title, organisation).
+fn closing_block(text: &str) -> usize {
+    let mut end = text.len();
+    let mut lines = 0;
+    while let Some(nl) = memchr::memrchr(b'\n', &text.as_bytes()[..end]) {
+        if !text[nl + 1..end].trim().is_empty() {
+            lines += 1;
+            if lines == 3 {
+                return nl + 1;
+            }
+        }
+        end = nl;
+    }
+    0
+}
+
+/// `Maria Holm` / `Kommunikatör, Forshaga kommun`, `Handläggare` / `Maria
+/// Holm`, `Maria Holm, handläggare`: a name alone on one of a text's last
+/// three lines (not its first), with a title after a comma, on the next
+/// line or alone on the line before, signs the text as letters and replies
+/// are signed without `Mvh`. (`Välkommen till vår nya rektor` / `Karin
+/// Lundqvist`: the line before holds more than the title, no signature;
+/// `Kontakta Sara Holm, fritidsledare`: the line opens with no known given
+/// name, no signature either.)
+fn block_signed(cx: &ScanCtx<'_>, ws: &[Word], i: usize, lx: &Lexicons) -> bool {
+    let text = cx.text();
+    let w = &ws[i];
+    if !is_given(lx, cx.folded_word(w)) {
+        return false;
+    }
+    let head = text[..w.start].trim_end_matches([' ', '\t', '\u{a0}']);
+    if !head.ends_with('\n') || head.trim().is_empty() {
+        return false;
+    }
+    let line_end =
+        memchr::memchr(b'\n', &text.as_bytes()[w.start..]).map_or(text.len(), |p| w.start + p);
+    let line = &text[w.start..line_end];
+    let (name, rest) = line.split_once(',').unwrap_or((line, ""));
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let name_like = (1..=4).contains(&words.len())
+        && words.iter().all(|p| {
+            p.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                && (p.starts_with(char::is_uppercase) || PARTICLES.contains(p))
+        });
+    if !name_like {
+        return false;
+    }
+    let first_word = |s: &str| -> String {
+        s.split(|c: char| !c.is_alphabetic())
+            .find(|p| !p.is_empty())
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    if !rest.trim().is_empty() {
+        return signature_title(&first_word(rest));
+    }
+    let next_line = text[line_end..].trim_start_matches('\n');
+    let next_line = next_line.split('\n').next().unwrap_or("");
+    if text[line_end..].len() - text[line_end..].trim_start_matches('\n').len() == 1
+        && signature_title(&first_word(next_line))
+    {
+        return true;
+    }
+    // The line before holds only a title.
+    let before = &head[..head.len() - 1];
+    let before_line = before.rsplit('\n').next().unwrap_or(before).trim();
+    i > 0
+        && !before_line.contains(' ')
+        && signature_title(&before_line.trim_end_matches(',').to_lowercase())
+}
+
 /// Words after a name that make it an organisation (`Svenssons Bygg AB`).
 const ORG_AFTER: &[&str] = &[
     "ab",
@@ -746,6 +874,8 @@ const LOWER_BEFORE: &[&str] = &[
     "kan",
     "får",
     "vill",
+    // `kolla upp johanna`, `ringa upp lena`, `hämta upp ella`.
+    "upp",
 ];
 /// Words after a lowercase name that make it a person (`kalle skulle`),
 /// besides the verbs of speech (`jonas från fritidsgården`).
@@ -1230,6 +1360,7 @@ impl Name {
         // the last line with text: looked up once, not once a word.
         let last_line = memchr::memrchr(b'\n', text.as_bytes());
         let last_content_line = memchr::memrchr(b'\n', text.trim_end().as_bytes());
+        let closing = closing_block(text);
         let mut i = 0;
         while i < ws.len() {
             let w = ws[i];
@@ -1328,7 +1459,9 @@ impl Name {
                     || (matches!(mark, "/" | "//") && after_sentence())
             };
             let opener_signed = prev_is(OPENER) && gap_is(|c: char| c.is_whitespace() || c == ',');
-            let signed = slash_signed || opener_signed;
+            let signed = slash_signed
+                || opener_signed
+                || (w.capitalised() && w.start >= closing && block_signed(cx, ws, i, lx));
             if !w.capitalised() && !greeted && !signed {
                 // A known given name in lower case, as residents write, with a
                 // person's context: `pratade med lena`, `kalle skulle komma`.
@@ -2039,6 +2172,81 @@ De finns på kontoret."),
         assert_eq!(n[1].text, "Petra Holm");
         assert_eq!(n[1].severity, Severity::Info);
         assert_eq!(names("hej stina här, jag undrar"), ["stina"]);
+    }
+
+    #[test]
+    fn signature_blocks_without_an_opener() {
+        let info = |n: &str| vec![(n.to_string(), Severity::Info)];
+        let medium = |n: &str| vec![(n.to_string(), Severity::Medium)];
+        let body = "Beslutet gäller från den 1 april.\n\n";
+        assert_eq!(
+            sev(&format!("{body}Maria Holm\nHandläggare")),
+            info("Maria Holm")
+        );
+        assert_eq!(
+            sev(&format!("{body}Handläggare\nMaria Holm")),
+            info("Maria Holm")
+        );
+        assert_eq!(
+            sev(&format!(
+                "{body}Åsa-Lena Bergqvist, enhetschef\nForshaga kommun"
+            )),
+            info("Åsa-Lena Bergqvist")
+        );
+        assert_eq!(
+            sev(&format!("{body}Enhetschef\nMaria Holm\n054-17 20 00"))[0],
+            info("Maria Holm")[0]
+        );
+        // Decoys: a name without a title, a name opening a sentence, a title
+        // inside a sentence on the line before, a line opened by a verb, a
+        // name on the first line (a commenter's name over a comment), a
+        // name far from the end.
+        assert_eq!(sev(&format!("{body}Maria Holm")), medium("Maria Holm"));
+        assert_eq!(
+            sev(&format!("{body}Maria Holm sa att handläggare saknas.")),
+            medium("Maria Holm")
+        );
+        assert_eq!(
+            sev("Välkommen till vår nya rektor\nKarin Lundqvist\nsom börjar 1 augusti"),
+            medium("Karin Lundqvist")
+        );
+        assert_eq!(
+            sev(&format!(
+                "{body}Kontakta Sara Holm, fritidsledare, om du undrar."
+            )),
+            medium("Sara Holm")
+        );
+        assert_eq!(
+            sev("Peter Nyström\nhandläggare på kommunen svarar aldrig"),
+            medium("Peter Nyström")
+        );
+        assert_eq!(
+            sev("Vi har fått svar.\nMaria Holm\nHandläggare\n\nMer om detta.\nSe nedan.\nTack."),
+            medium("Maria Holm")
+        );
+    }
+
+    #[test]
+    fn words_that_open_a_sentence_before_its_verb_are_no_names() {
+        // Swedish puts the verb second: an adverb or question word first,
+        // then the speech verb, then the subject.
+        for t in [
+            "Varför svarar ingen i telefon?",
+            "Idag sa hon att det var stängt.",
+            "Därför frågade vi rektorn.",
+            "Hur svarar kommunen på det?",
+            "Vem berättade det för er?",
+            "Tyvärr svarar ingen på mejlen.",
+            "Nu skriver jag till er igen.",
+        ] {
+            assert_eq!(names(t), Vec::<String>::new(), "{t}");
+        }
+        // A name that speaks is still one.
+        assert_eq!(names("Nilufar frågade om hon fick komma."), ["Nilufar"]);
+        assert_eq!(names("Igår sa Anna att hon skulle ringa."), ["Anna"]);
+        // `kolla upp johanna`: a lowercase given name after `upp`; not a word.
+        assert_eq!(names("ni borde kolla upp johanna på socialen"), ["johanna"]);
+        assert_eq!(names("kolla upp frågan med kommunen"), Vec::<String>::new());
     }
 
     #[test]
