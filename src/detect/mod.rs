@@ -11,6 +11,7 @@ use crate::Error;
 
 mod address;
 mod bank_account;
+mod dictionary;
 mod email;
 mod id_document;
 mod license_plate;
