@@ -1701,7 +1701,11 @@ impl Name {
                         && name_shaped(w.text(text))
                         && !noun_form(folded)
                         // A role signs too: `/Moderator`, `Mvh Admin`.
-                        && cues[i] & TITLE == 0)
+                        && cues[i] & TITLE == 0
+                        // `Hej Föräldrar!`, `Tack Kulturskolan`, `Mvh
+                        // Kundtjänst`: an ordinary Swedish word greeted or
+                        // signing is a group, a body or a role.
+                        && !dictionary::is_word(folded))
             } else if given && !word_like {
                 w.capitalised() || w.all_caps()
             } else if given && word_like {
@@ -2290,6 +2294,30 @@ De finns på kontoret."),
         assert_eq!(
             names("I dag berättar Rektor Helena Sjögren om bygget."),
             ["Helena Sjögren"]
+        );
+    }
+
+    #[test]
+    fn greeted_groups_bodies_and_kin_are_no_names() {
+        for t in [
+            "Hej Föräldrar! Vi ses på lördag.",
+            "Tack Kulturskolan för en fin kväll!",
+            "Grattis Laget till segern!",
+            "Hej Mamma! Vi ses på lördag.",
+            "Tack Allihop för i dag.",
+            "Hej Kära grannar, vi ses på lördag.",
+            "Vi ses snart.\nMvh Kundtjänst",
+        ] {
+            assert_eq!(names(t), Vec::<String>::new(), "{t}");
+        }
+        // Greeted people stay greeted, names that are words too.
+        assert_eq!(
+            sev("Hej Björn! Vi ses på lördag."),
+            [("Björn".to_string(), Severity::Low)]
+        );
+        assert_eq!(
+            sev("Tack Nilufar för hjälpen!"),
+            [("Nilufar".to_string(), Severity::Low)]
         );
     }
 
