@@ -509,6 +509,11 @@ const TITLES: &[&str] = &[
     "praktikanten",
     "lokalvårdare",
     "lokalvårdaren",
+    // Honorifics: `Herr Olofsson`, `Fru Lindström` (the name is the
+    // surname).
+    "herr",
+    "fru",
+    "fröken",
 ];
 
 /// What a word is as a cue: bits of the lists it is in.
@@ -1045,11 +1050,24 @@ fn named_after(text: &str, w: &Word, lx: &Lexicons) -> bool {
     tail.len() >= 3 && tail.starts_with(|c: char| c.is_lowercase()) && !lx.given(tail)
 }
 
+/// An ordinary Swedish word ([`dictionary::is_word`]) that is no name in
+/// the lexicons: the dictionary holds `lisa`, `lena`, `björk` and
+/// `lindström` too.
+fn ordinary(lx: &Lexicons, folded: &str) -> bool {
+    lx.flags(folded) & (lexicons::GIVEN | lexicons::SURNAMES) == 0 && dictionary::is_word(folded)
+}
+
 /// A capitalised word that continues a name. `after_given`: the name so far
 /// opens with a given name from the lexicon; then a capitalised ordinary
 /// word is a surname too (`Lena Berg`, `Johan Ek`: Swedish surnames are
 /// often nouns, and a noun is not capitalised mid-name otherwise).
-fn is_surname_like(lx: &Lexicons, w: &Word, folded: &str, after_given: bool) -> bool {
+fn is_surname_like(
+    lx: &Lexicons,
+    w: &Word,
+    folded: &str,
+    after_given: bool,
+    after_particle: bool,
+) -> bool {
     // `Lena Berg`, `Anna Lund`: towns that are also common surnames, after
     // a given name.
     let town = lx.town(folded) && !(after_given && lx.surname(folded));
@@ -1061,8 +1079,13 @@ fn is_surname_like(lx: &Lexicons, w: &Word, folded: &str, after_given: bool) -> 
         || lx.given(folded)
         || surname_ending(folded)
         // Name chain: any capitalised word that is not an ordinary word
-        // (in ALL CAPS every word is capitalised, so not there).
-        || (!w.all_caps() && (after_given || !lx.word(folded)))
+        // (in ALL CAPS every word is capitalised, so not there), nor one in
+        // the dictionary (`Hej Lena Skolan börjar`, `Tack Maria Välkommen
+        // tillbaka`: a sentence without its full stop), unless a particle
+        // stands before it (`Hans von Essen`).
+        || (!w.all_caps()
+            && (after_given || !lx.word(folded))
+            && (after_particle || !ordinary(lx, folded)))
 }
 
 /// Endings of the definite singular and plural of Swedish nouns, any
@@ -1552,7 +1575,7 @@ impl Name {
                     .any(|e| folded.len() > e.len() + 2 && folded.ends_with(e))
                 && (joined_to_given(cx, ws, i, i + 2, lx)
                     || (i >= 2 && joined_to_given(cx, ws, i - 2, i - 2, lx)))
-                && !dictionary::is_word(folded);
+                && !ordinary(lx, folded);
             if coordinated && !lx.never(folded) && !lx.town(folded) {
                 given = true;
             }
@@ -1573,7 +1596,7 @@ impl Name {
                 // thing (a name has at most ten letters unless hyphenated;
                 // shorter words are names as often: `Hala sa`, `Dana sa`).
                 && (folded.chars().count() <= 10 || folded.contains('-'))
-                && !(folded.chars().count() >= 7 && dictionary::is_word(folded));
+                && !(folded.chars().count() >= 7 && ordinary(lx, folded));
             if speaks && !lx.never(folded) && !lx.town(folded) {
                 given = true;
             }
@@ -1622,12 +1645,13 @@ impl Name {
                     // a body, a place or a thing.
                     if plain
                         && (surname_shaped || !sentence_start(text, w.start))
-                        && !(dictionary::is_word(f)
-                            && !lx.surname(f)
-                            && cues[i + 1] & PARTICLE == 0)
+                        // (`Skolsköterskan Annika`: a title before a name
+                        // makes it one, not part of it.)
+                        && cues[i] & TITLE == 0
+                        && !(ordinary(lx, f) && cues[i + 1] & PARTICLE == 0)
                         // (A word before a surname-shaped one may be a name
                         // too: `Hala Petrović`.)
-                        && !(dictionary::is_word(folded)
+                        && !(ordinary(lx, folded)
                             && !surname_shaped
                             && cues[i] & PARTICLE == 0)
                     {
@@ -1648,7 +1672,13 @@ impl Name {
                 // run, and the test after the loop drops the name.)
                 if (given || signed || greeted || titled)
                     && cues[j] & ORG_WORD == 0
-                    && is_surname_like(lx, &ws[j], f, known_given && !w.all_caps())
+                    && is_surname_like(
+                        lx,
+                        &ws[j],
+                        f,
+                        known_given && !w.all_caps(),
+                        cues[j - 1] & PARTICLE != 0,
+                    )
                 {
                     end_i = j;
                     j += 1;
@@ -1656,9 +1686,14 @@ impl Name {
                     break;
                 }
             }
-            // `Drottning Kristinas väg 12`: a street, the address detector's.
+            // `Drottning Kristinas väg 12`: a street, the address detector's
+            // (`Selma Lagerlöf Skolan` a school; not a greeted given name,
+            // `Hej Lena Skolan börjar i morgon`, typed without its stop).
             if let Some(next) = ws.get(end_i + 1) {
-                if cues[end_i + 1] & STREET_WORD != 0 && adjacent(text, ws[end_i].end, next.start) {
+                if cues[end_i + 1] & STREET_WORD != 0
+                    && adjacent(text, ws[end_i].end, next.start)
+                    && !(greeted && known_given && end_i == i)
+                {
                     i = end_i + 2;
                     continue;
                 }
@@ -1705,7 +1740,7 @@ impl Name {
                         // `Hej Föräldrar!`, `Tack Kulturskolan`, `Mvh
                         // Kundtjänst`: an ordinary Swedish word greeted or
                         // signing is a group, a body or a role.
-                        && !dictionary::is_word(folded))
+                        && !ordinary(lx, folded))
             } else if given && !word_like {
                 w.capitalised() || w.all_caps()
             } else if given && word_like {
@@ -1744,6 +1779,9 @@ impl Name {
                 (0.9, Severity::Medium, "name.full_name")
             } else if lone_surname && !given {
                 (0.6, Severity::Medium, "name.surname")
+            } else if !known_given && (titled || named) && lx.surname(folded) {
+                // `Fru Lindström`, `rektor Lindqvist`: a surname after a title.
+                (0.75, Severity::Medium, "name.surname")
             } else {
                 (
                     if word_like { 0.55 } else { 0.75 },
@@ -2295,6 +2333,25 @@ De finns på kontoret."),
             names("I dag berättar Rektor Helena Sjögren om bygget."),
             ["Helena Sjögren"]
         );
+        // A sentence typed without its full stop ends the name before it.
+        for (t, name) in [
+            ("Hej Lena Skolan börjar i morgon.", "Lena"),
+            ("Tack Maria Välkommen tillbaka!", "Maria"),
+            ("Hej Per Kan du ringa?", "Per"),
+            ("Jag träffade Sara Biblioteket var stängt.", "Sara"),
+            ("Fredrik Holm Skolsköterskan Annika ringde.", "Fredrik Holm"),
+        ] {
+            assert_eq!(names(t)[0], name, "{t}");
+        }
+        // Particles, lexicon names the dictionary also holds (`lindström`,
+        // `lisa`), honorifics.
+        assert_eq!(names("Tack till Hans von Essen."), ["Hans von Essen"]);
+        assert_eq!(names("Hej Lisa Lindström!"), ["Lisa Lindström"]);
+        assert_eq!(
+            names("Fru Lindström från Deje har skänkt vykort."),
+            ["Lindström"]
+        );
+        assert_eq!(names("I dag kom Herr Olofsson förbi."), ["Olofsson"]);
     }
 
     #[test]
