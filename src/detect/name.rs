@@ -914,6 +914,12 @@ const LOWER_NEVER: &[&str] = &[
     "hans", "per", "liv", "sol", "vilja", "bror", "karl", "love", "alla", "tindra", "max", "ella",
     "elle", "eli", "vera", "tove", "leo", "sam", "mira", "vide", "ester", "viktor", "john", "tim",
     "lo", "mi",
+    // Given names that are common words in lower case (session 8, from the
+    // dictionary's stems that are given names): `med mina barn`, `kan
+    // rita`, `vill lova`, `en tom lokal`, `kommunens mark`, `kan inge
+    // hopp`, `vid kaj tre`, `fred och ro`, `en del av`, `ont i ett ben`.
+    "mina", "rita", "lova", "tova", "tom", "mark", "urban", "viking", "marina", "inge", "kaj",
+    "fred", "del", "ben", "junior",
 ];
 
 /// A lowercase word that is a known given name (not an ordinary word) with
@@ -2352,6 +2358,25 @@ De finns på kontoret."),
             ["Lindström"]
         );
         assert_eq!(names("I dag kom Herr Olofsson förbi."), ["Olofsson"]);
+    }
+
+    #[test]
+    fn lowercase_given_names_that_are_common_words_are_words() {
+        for t in [
+            "Jag åkte dit med mina barn.",
+            "Eleverna kan rita och måla.",
+            "Vi kan lova att det blir bra.",
+            "Det är byggt på kommunens mark och till mark som staten äger.",
+            "Det kan inge hopp.",
+            "De kom till kaj tre.",
+            "Vi vill ha fred och ro.",
+        ] {
+            assert_eq!(names(t), Vec::<String>::new(), "{t}");
+        }
+        // Written as names they are names; lowercase names stay names.
+        assert_eq!(names("Jag pratade med Mina i går."), ["Mina"]);
+        assert_eq!(names("Rita sa att hon kommer."), ["Rita"]);
+        assert_eq!(names("Jag pratade med lisa i går."), ["lisa"]);
     }
 
     #[test]
