@@ -1760,10 +1760,22 @@ impl Name {
                         && !n.capitalised()
                         && !is_given(lx, fold_at(i + 2))
                 });
+                // `Rosa bandet`, `Klara kyrkan`: before a lowercase noun in
+                // its definite form, a name that is a word names a thing.
+                let names_thing = ws.get(i + 1).is_some_and(|n| {
+                    // (`Rosa bandet-månaden`: the noun before a hyphen.)
+                    let f = fold_at(i + 1).split('-').next().unwrap_or_default();
+                    !n.capitalised()
+                        && adjacent(text, w.end, n.start)
+                        && (f.ends_with("et") || f.ends_with("en") || f.ends_with("an"))
+                        && !dictionary::is_stem(f)
+                        && dictionary::is_word(f)
+                });
                 w.capitalised()
                     && !w.all_caps()
                     && !sentence_start(text, w.start)
                     && !paired_with_word
+                    && !names_thing
             } else {
                 lone_surname
             };
@@ -2373,6 +2385,12 @@ De finns på kontoret."),
         ] {
             assert_eq!(names(t), Vec::<String>::new(), "{t}");
         }
+        // `Rosa bandet`: a name that is a word, before a definite noun.
+        assert_eq!(
+            names("Vi samlar in pengar under Rosa bandet-månaden."),
+            Vec::<String>::new()
+        );
+        assert_eq!(names("Vi träffade Rosa igen."), ["Rosa"]);
         // Written as names they are names; lowercase names stay names.
         assert_eq!(names("Jag pratade med Mina i går."), ["Mina"]);
         assert_eq!(names("Rita sa att hon kommer."), ["Rita"]);

@@ -454,6 +454,42 @@ impl Detector for Terms {
     }
 }
 
+/// The second parts of compounds that make a term the name of a body, a
+/// fund or a day (`ADHD-förbundet`, `Demens-dagen`, `Cancer-fonden`,
+/// `HBTQ-certifierad`): a public mention, not about a person.
+const BODY_TAILS: &[&str] = &[
+    "förbund",
+    "förening",
+    "fond",
+    "dag",
+    "vecka",
+    "veckan",
+    "månad",
+    "mottagning",
+    "klinik",
+    "team",
+    "enhet",
+    "center",
+    "centrum",
+    "certifi",
+    "forskning",
+    "organisation",
+    "riksförbund",
+];
+
+/// `rest` (the text right after a term) opens with `-` and the second part
+/// of a compound that names a body, a fund or a day ([`BODY_TAILS`]).
+fn names_a_body(rest: &str) -> bool {
+    let Some(tail) = rest.strip_prefix('-') else {
+        return false;
+    };
+    let end = tail
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(tail.len());
+    let tail = crate::text::fold(&tail[..end]);
+    BODY_TAILS.iter().any(|b| tail.starts_with(b))
+}
+
 /// Words that may join two matches of one kind into one phrase:
 /// `sjukskriven för utmattningssyndrom`, `diagnosen ADHD`.
 /// (`LVU-placerats i ett familjehem`, `placerad på ett HVB-hem`.)
@@ -685,7 +721,7 @@ impl Terms {
                     continue;
                 }
             }
-            let general = {
+            let general = names_a_body(rest) || {
                 let s = sentence(text, hay, start, end);
                 self.general()
                     .find_overlapping_iter(s)
@@ -801,6 +837,32 @@ mod tests {
             assert_finds(&format!("Uppgiften är {t}."), &[(Kind::Confidential, t)]);
         }
         assert_no(Kind::Sensitive, "Vi bor på hotellet vid domkyrkan.");
+    }
+
+    #[test]
+    fn bodies_funds_and_days_named_by_a_term_are_public() {
+        for t in [
+            "ADHD-förbundet har öppet hus på onsdag.",
+            "Välkommen till Demens-dagen i Folkets hus.",
+            // Public statements of the health file (session 8 probes).
+            "Vi välkomnar alla oavsett religion, sexuell läggning eller funktionsnedsättning.",
+            "Kommunen erbjuder stöd till dig som är anhörig till någon med demens.",
+        ] {
+            assert_only_info(Kind::Sensitive, t);
+        }
+        // The same words about someone, and compounds that say something of
+        // a person, stay serious.
+        for (t, term) in [
+            ("Min son har fått en ADHD-diagnos.", "ADHD"),
+            ("Hon har demens och bor på Solgården.", "demens"),
+        ] {
+            let f = scan(t);
+            assert!(
+                f.iter()
+                    .any(|f| f.text.starts_with(term) && f.severity > Severity::Info),
+                "{t}: {f:?}"
+            );
+        }
     }
 
     #[test]
