@@ -1606,6 +1606,27 @@ impl Name {
             if speaks && !lx.never(folded) && !lx.town(folded) {
                 given = true;
             }
+            // `Dzenana från hemtjänsten var här`, `Milad på fritids sa`: a
+            // name-shaped word outside the lexicons and the dictionary, from
+            // or at a place of work, is someone who works there.
+            let works_at = !given
+                && cues.get(i + 1).is_some_and(|c| c & PLACE_PREP != 0)
+                && cues.get(i + 2).is_some_and(|c| c & WORKPLACE != 0)
+                && adjacent(text, w.end, ws[i + 1].start)
+                && adjacent(text, ws[i + 1].end, ws[i + 2].start)
+                && w.capitalised()
+                && !w.all_caps()
+                && name_shaped(w.text(text))
+                && lx.flags(folded) == 0
+                // (A definite ending, but `-na` only after `r`, `Lärarna`:
+                // `Dzenana`, `Emina` end so too.)
+                && !DEFINITE_ENDINGS
+                    .iter()
+                    .any(|e| folded.ends_with(e) && (*e != "na" || folded.ends_with("rna")))
+                && !dictionary::is_word(folded);
+            if works_at {
+                given = true;
+            }
             // `varför fick Lindqvists bygglov`, `tre generationer Andersson`:
             // a surname from the lexicon alone, capitalised mid-sentence, is
             // a person or a family (at a sentence's start it is as often a
@@ -2382,6 +2403,18 @@ De finns på kontoret."),
             "Det kan inge hopp.",
             "De kom till kaj tre.",
             "Vi vill ha fred och ro.",
+        ] {
+            assert_eq!(names(t), Vec::<String>::new(), "{t}");
+        }
+        // Someone from or at a place of work, outside the lexicons.
+        assert_eq!(
+            names("Dzenana från hemtjänsten var här i dag."),
+            ["Dzenana"]
+        );
+        for t in [
+            "Posten från kommunen kom i dag.",
+            "Lärarna på skolan är bäst.",
+            "Information från skolan kommer i veckan.",
         ] {
             assert_eq!(names(t), Vec::<String>::new(), "{t}");
         }
