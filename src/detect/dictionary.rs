@@ -59,17 +59,22 @@ pub(crate) fn is_word(word: &str) -> bool {
     if is_stem(word) {
         return true;
     }
+    // The stem with what it may have ended in, in a buffer on the stack
+    // (no word of the dictionary is longer).
+    let mut buf = [0u8; 64];
     ENDINGS.iter().any(|&(ending, instead)| {
         word.strip_suffix(ending).is_some_and(|stem| {
             // (A one-letter ending needs a longer stem: `Hala` is no `hal`
             // + `a`, `Milan` no `mila` + `n`; `örnar` is `örn` + `ar`.)
             let least = if ending.len() == 1 { 4 } else { 3 };
-            instead.iter().any(|i| {
-                let mut s = String::with_capacity(stem.len() + i.len());
-                s.push_str(stem);
-                s.push_str(i);
-                s.chars().count() >= least && is_stem(&s)
-            })
+            stem.len() + 1 < buf.len()
+                && instead.iter().any(|i| {
+                    let n = stem.len() + i.len();
+                    buf[..stem.len()].copy_from_slice(stem.as_bytes());
+                    buf[stem.len()..n].copy_from_slice(i.as_bytes());
+                    let s = std::str::from_utf8(&buf[..n]).expect("a stem and an ASCII ending");
+                    s.chars().count() >= least && is_stem(s)
+                })
         })
     })
 }

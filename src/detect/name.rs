@@ -167,11 +167,8 @@ fn closing_block(text: &str) -> usize {
 fn block_signed(cx: &ScanCtx<'_>, ws: &[Word], i: usize, lx: &Lexicons) -> bool {
     let text = cx.text();
     let w = &ws[i];
-    if !is_given(lx, cx.folded_word(w)) {
-        return false;
-    }
     let head = text[..w.start].trim_end_matches([' ', '\t', '\u{a0}']);
-    if !head.ends_with('\n') || head.trim().is_empty() {
+    if !head.ends_with('\n') || head.trim().is_empty() || !is_given(lx, cx.folded_word(w)) {
         return false;
     }
     let line_end =
