@@ -2574,6 +2574,7 @@ De finns på kontoret."),
         assert_no(Kind::Name, "Detaljplan för Norra Lövnäs ställs ut i mars.");
         assert_no(Kind::Name, "Vägen mot Övre Ullerud är avstängd.");
         assert_no(Kind::Name, "Tisdag Janssons frestelse, onsdag fiskgratäng.");
+        assert_no(Kind::Name, "Kom och se Nils Karlsson Pyssling på teatern.");
         assert_no(
             Kind::Name,
             "Sagostund med Alfons Åberg och Pippi Långstrump i biblioteket.",
