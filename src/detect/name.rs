@@ -1849,6 +1849,13 @@ mod tests {
             .collect()
     }
 
+    /// Asserts that none of `texts` holds a name.
+    fn no_names(texts: &[&str]) {
+        for t in texts {
+            assert_eq!(names(t), Vec::<String>::new(), "{t}");
+        }
+    }
+
     /// The names found in `text` with their severities.
     fn sev(text: &str) -> Vec<(String, Severity)> {
         scan(text)
@@ -2346,13 +2353,11 @@ De finns på kontoret."),
                 "{org}"
             );
         }
-        for t in [
+        no_names(&[
             "Vi har frågat och Telia svarar att det ska lösas.",
             "Kommunfullmäktige beslutade och Kommunfullmäktige svarar nu.",
             "Postnord skriver att paketet är försenat.",
-        ] {
-            assert_eq!(names(t), Vec::<String>::new(), "{t}");
-        }
+        ]);
         // People outside the lexicon stay people, a given name that is also
         // a Swedish word (`hala`, `dana`) before a surname too, and the
         // particles of a name (`van` is a word).
@@ -2392,7 +2397,7 @@ De finns på kontoret."),
 
     #[test]
     fn lowercase_given_names_that_are_common_words_are_words() {
-        for t in [
+        no_names(&[
             "Jag åkte dit med mina barn.",
             "Eleverna kan rita och måla.",
             "Vi kan lova att det blir bra.",
@@ -2400,21 +2405,17 @@ De finns på kontoret."),
             "Det kan inge hopp.",
             "De kom till kaj tre.",
             "Vi vill ha fred och ro.",
-        ] {
-            assert_eq!(names(t), Vec::<String>::new(), "{t}");
-        }
+        ]);
         // Someone from or at a place of work, outside the lexicons.
         assert_eq!(
             names("Dzenana från hemtjänsten var här i dag."),
             ["Dzenana"]
         );
-        for t in [
+        no_names(&[
             "Posten från kommunen kom i dag.",
             "Lärarna på skolan är bäst.",
             "Information från skolan kommer i veckan.",
-        ] {
-            assert_eq!(names(t), Vec::<String>::new(), "{t}");
-        }
+        ]);
         // `Rosa bandet`: a name that is a word, before a definite noun.
         assert_eq!(
             names("Vi samlar in pengar under Rosa bandet-månaden."),
@@ -2429,7 +2430,7 @@ De finns på kontoret."),
 
     #[test]
     fn greeted_groups_bodies_and_kin_are_no_names() {
-        for t in [
+        no_names(&[
             "Hej Föräldrar! Vi ses på lördag.",
             "Tack Kulturskolan för en fin kväll!",
             "Grattis Laget till segern!",
@@ -2437,9 +2438,7 @@ De finns på kontoret."),
             "Tack Allihop för i dag.",
             "Hej Kära grannar, vi ses på lördag.",
             "Vi ses snart.\nMvh Kundtjänst",
-        ] {
-            assert_eq!(names(t), Vec::<String>::new(), "{t}");
-        }
+        ]);
         // Greeted people stay greeted, names that are words too.
         assert_eq!(
             sev("Hej Björn! Vi ses på lördag."),
@@ -2455,7 +2454,7 @@ De finns på kontoret."),
     fn words_that_open_a_sentence_before_its_verb_are_no_names() {
         // Swedish puts the verb second: an adverb or question word first,
         // then the speech verb, then the subject.
-        for t in [
+        no_names(&[
             "Varför svarar ingen i telefon?",
             "Idag sa hon att det var stängt.",
             "Därför frågade vi rektorn.",
@@ -2463,9 +2462,7 @@ De finns på kontoret."),
             "Vem berättade det för er?",
             "Tyvärr svarar ingen på mejlen.",
             "Nu skriver jag till er igen.",
-        ] {
-            assert_eq!(names(t), Vec::<String>::new(), "{t}");
-        }
+        ]);
         // A name that speaks is still one.
         assert_eq!(names("Nilufar frågade om hon fick komma."), ["Nilufar"]);
         assert_eq!(names("Igår sa Anna att hon skulle ringa."), ["Anna"]);
