@@ -2463,6 +2463,15 @@ De finns på kontoret."),
             "Tyvärr svarar ingen på mejlen.",
             "Nu skriver jag till er igen.",
         ]);
+        // Headlines in Title Case.
+        assert_eq!(
+            names("Ny Rektor På Dejeskolan: Anna Lindqvist"),
+            ["Anna Lindqvist"]
+        );
+        no_names(&[
+            "Öppet Hus På Kulturskolan Lördag 14 Mars",
+            "Stor Loppis I Folkets Hus",
+        ]);
         // A name that speaks is still one.
         assert_eq!(names("Nilufar frågade om hon fick komma."), ["Nilufar"]);
         assert_eq!(names("Igår sa Anna att hon skulle ringa."), ["Anna"]);
