@@ -840,6 +840,28 @@ mod tests {
     }
 
     #[test]
+    fn social_services_in_the_news_and_in_a_family() {
+        for t in [
+            "Kommunen har fått kritik av IVO för hanteringen av orosanmälningar.",
+            "Nu kan du göra en orosanmälan digitalt.",
+            "Protokollet från kommunstyrelsen finns på webben, vissa delar är sekretessbelagda.",
+        ] {
+            assert_only_info(Kind::Confidential, t);
+        }
+        assert_finds(
+            "Familjen har kontakt med socialtjänsten sedan i våras.",
+            &[(Kind::Confidential, "har kontakt med socialtjänsten")],
+        );
+        assert_no(
+            Kind::Confidential,
+            "Vid frågor, ta kontakt med socialtjänsten.",
+        );
+        // A resident's complaint about their own report stays serious.
+        let f = scan("Jag vill framföra kritik mot handläggningen av min orosanmälan.");
+        assert!(f.iter().any(|f| f.severity == Severity::High), "{f:?}");
+    }
+
+    #[test]
     fn bodies_funds_and_days_named_by_a_term_are_public() {
         for t in [
             "ADHD-förbundet har öppet hus på onsdag.",
