@@ -284,6 +284,7 @@ const GREETINGS: &[&str] = &[
     "hi",
     "hello",
     "dear",
+    "thanks",
     "godmorgon",
     "godkväll",
     "hejsan",
@@ -827,6 +828,20 @@ const PEOPLE: &[&str] = &[
     "chefen",
     "jag",
     "person",
+    // In English, as residents new to Swedish write (`my daughter sara`).
+    "daughter",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "mom",
+    "mum",
+    "dad",
+    "brother",
+    "sister",
+    "friend",
+    "neighbour",
+    "neighbor",
 ];
 
 /// The word at `i` names a pet: right after a pet word (`katten Sixten`),
@@ -917,6 +932,8 @@ const LOWER_NEVER: &[&str] = &[
     // hopp`, `vid kaj tre`, `fred och ro`, `en del av`, `ont i ett ben`.
     "mina", "rita", "lova", "tova", "tom", "mark", "urban", "viking", "marina", "inge", "kaj",
     "fred", "del", "ben", "junior",
+    // English words after an English kin word (`my dad said`, `my mom may`).
+    "said", "may", "bill", "rose", "frank", "jack",
 ];
 
 /// A lowercase word that is a known given name (not an ordinary word) with
@@ -1449,7 +1466,7 @@ impl Name {
                 |ok: fn(char) -> bool| prev.is_some_and(|p| text[p.end..w.start].chars().all(ok));
             // (`Hi, I am new`, `Hi, my name is`: in English only a
             // capitalised word of two letters or more after the greeting.)
-            let english = || i > 0 && matches!(fold_at(i - 1), "hi" | "hello" | "dear");
+            let english = || i > 0 && matches!(fold_at(i - 1), "hi" | "hello" | "dear" | "thanks");
             let greeted = (prev_is(GREETING)
                 && gap_is(same_line)
                 && !((!w.capitalised() || w.end - w.start < 2) && english()))
@@ -2422,6 +2439,16 @@ De finns på kontoret."),
             Vec::<String>::new()
         );
         assert_eq!(names("Vi träffade Rosa igen."), ["Rosa"]);
+        // In English, as residents new to Swedish write.
+        assert_eq!(
+            names("sorry my svenska not good. my daughter sara need place in förskola"),
+            ["sara"]
+        );
+        no_names(&["my dad said it is closed", "thanks for the help!"]);
+        assert_eq!(
+            sev("thanks Maria for help yesterday"),
+            [("Maria".to_string(), Severity::Low)]
+        );
         // Written as names they are names; lowercase names stay names.
         assert_eq!(names("Jag pratade med Mina i går."), ["Mina"]);
         assert_eq!(names("Rita sa att hon kommer."), ["Rita"]);
