@@ -15,7 +15,7 @@
 //! postal code alone (`667 30`), or a street followed by a decimal or a
 //! property designation.
 
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -34,20 +34,35 @@ const RULES: &[&str] = &[
     "address.postal_town",
 ];
 
+// The patterns below are compiled on the first text that needs them (see
+// [`super::constant_regex`]).
+
+/// After the street name: house number, optional letter, optional range,
+/// optional apartment number, anchored. ASCII but for `lägenhet` and the en
+/// dash, so it compiles fast.
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    super::constant_regex(
+        r"^[\ \u{a0}]+[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?(?:\ ?[-\u{2013}]\ ?[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?)?(?:,?\ *(?:(?i:lgh|lägenhet)|Igh)\.?\ *[0-9]{4})?",
+    )
+});
+/// `Box 93`.
+static PO_BOX: LazyLock<Regex> =
+    LazyLock::new(|| super::constant_regex(r"(?-u:\b)(?:Box|BOX|Postbox|Pl)\ +[0-9]{1,5}(?-u:\b)"));
+/// A postal code followed by a space; the town is checked in code (it may
+/// have wrapped to the next line: `667 33` / `Forshaga`).
+static POSTAL_CODE: LazyLock<Regex> =
+    LazyLock::new(|| super::constant_regex(r"(?-u:\b)[1-9][0-9]{2}\ ?[0-9]{2}(?:\ +|\ *\n)"));
+/// `c/o Andersson, ` ending right before a street.
+static CARE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    super::constant_regex(r"(?:c/o|C/O)\ +\p{Lu}[\p{L}\-]+(?:\ \p{Lu}[\p{L}\-]+)?,?\ +$")
+});
+
 /// Finds street and postal addresses.
 pub struct Address {
     /// Street suffixes, folded to lowercase, longest first.
     suffixes: Vec<String>,
     /// A bit per last two bytes of a suffix (see [`Address::tail_slot`]).
     tails: Vec<u64>,
-    /// The house number and what may follow it, anchored; this and the
-    /// two below are compiled on the first text that needs them (see
-    /// [`super::constant_regex`]).
-    number: &'static LazyLock<Regex>,
-    care_of: OnceLock<Regex>,
-    po_box: &'static LazyLock<Regex>,
-    /// A postal code followed by a space; the town is checked in code.
-    postal_code: &'static LazyLock<Regex>,
     /// Known towns (`patterns/towns.txt`).
     towns: std::collections::HashSet<&'static str>,
 }
@@ -65,21 +80,6 @@ impl Address {
             .collect();
         // Longest first, so `gatan` wins over `gata`.
         suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        // After the street name: house number, optional letter, optional
-        // range, optional apartment number. ASCII but for `lägenhet` and
-        // the en dash, so it compiles fast.
-        static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-            super::constant_regex(
-                r"^[\ \u{a0}]+[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?(?:\ ?[-\u{2013}]\ ?[0-9]{1,4}(?:\ ?[A-Ha-h](?-u:\b))?)?(?:,?\ *(?:(?i:lgh|lägenhet)|Igh)\.?\ *[0-9]{4})?",
-            )
-        });
-        static PO_BOX: LazyLock<Regex> = LazyLock::new(|| {
-            super::constant_regex(r"(?-u:\b)(?:Box|BOX|Postbox|Pl)\ +[0-9]{1,5}(?-u:\b)")
-        });
-        // The town may have wrapped to the next line (`667 33` / `Forshaga`).
-        static POSTAL_CODE: LazyLock<Regex> = LazyLock::new(|| {
-            super::constant_regex(r"(?-u:\b)[1-9][0-9]{2}\ ?[0-9]{2}(?:\ +|\ *\n)")
-        });
         let mut tails = vec![0u64; (1 << 16) / 64];
         for x in &suffixes {
             let t = Self::tail_slot(x.as_bytes()).ok_or_else(|| Error::Rules {
@@ -92,10 +92,6 @@ impl Address {
         Ok(Address {
             tails,
             suffixes: suffixes.iter().map(|x| fold(x)).collect(),
-            number: &NUMBER,
-            care_of: OnceLock::new(),
-            po_box: &PO_BOX,
-            postal_code: &POSTAL_CODE,
             towns: TOWNS
                 .lines()
                 .map(str::trim)
@@ -117,14 +113,6 @@ impl Address {
     /// away the words before most numbers: dates, times, amounts).
     fn may_end_a_street(&self, word: &[u8]) -> bool {
         Self::tail_slot(word).is_some_and(|t| self.tails[t / 64] & (1 << (t % 64)) != 0)
-    }
-
-    /// `c/o Andersson, ` ending right before a street (compiled on first use).
-    fn care_of(&self) -> &Regex {
-        self.care_of.get_or_init(|| {
-            Regex::new(r"(?:c/o|C/O)\ +\p{Lu}[\p{L}\-]+(?:\ \p{Lu}[\p{L}\-]+)?,?\ +$")
-                .expect("the c/o pattern is compiled by a unit test")
-        })
     }
 
     /// The street address whose suffix starts at `suffix` and whose number
@@ -177,7 +165,7 @@ impl Address {
         if text[..word_start].ends_with(|c: char| c.is_alphanumeric()) {
             return None;
         }
-        let number = self.number.find(&text[number_at..])?;
+        let number = NUMBER.find(&text[number_at..])?;
         let mut end = number_at + number.end();
         // The pattern's boundary after a house letter is ASCII: in
         // `Storgatan 12 får` it takes the `f` of `får` for the letter B of
@@ -199,7 +187,7 @@ impl Address {
         }
         let head = &text[super::floor_char_boundary(text, start.saturating_sub(60))..start];
         if head.contains("c/o") || head.contains("C/O") {
-            if let Some(m) = self.care_of().find(head) {
+            if let Some(m) = CARE_OF.find(head) {
                 start -= head.len() - m.start();
             }
         }
@@ -219,7 +207,7 @@ impl Address {
         // anchored: over the whole rest of the text, a long text of
         // streets without codes took time in the square of its length).
         let window = &trimmed[..super::floor_char_boundary(trimmed, trimmed.len().min(64))];
-        let m = self.postal_code.find(window).filter(|m| m.start() == 0)?;
+        let m = POSTAL_CODE.find(window).filter(|m| m.start() == 0)?;
         town_end(text, pos + skip + m.end())
     }
 }
@@ -393,8 +381,7 @@ impl Detector for Address {
                 continue;
             }
             // Does the match end with `NNN NN Town`?
-            let with_postal = self
-                .postal_code
+            let with_postal = POSTAL_CODE
                 .find_iter(m)
                 .last()
                 .is_some_and(|p| town_end(m, p.end()) == Some(m.len()));
@@ -412,7 +399,7 @@ impl Detector for Address {
                 .iter()
                 .find(|w| head.len() < s && head.ends_with(*w))?;
             let at = head.len() - word.len();
-            self.po_box.find_at(text, at).filter(|m| m.start() == at)
+            PO_BOX.find_at(text, at).filter(|m| m.start() == at)
         });
         for m in boxes {
             let end = self.postal_town_at(text, m.end()).unwrap_or(m.end());
@@ -468,17 +455,19 @@ mod tests {
 
     #[test]
     fn the_patterns_compile() {
-        let a = super::Address::new().unwrap();
-        std::sync::LazyLock::force(a.number);
-        std::sync::LazyLock::force(a.po_box);
-        std::sync::LazyLock::force(a.postal_code);
-        a.care_of();
+        for re in [
+            &super::NUMBER,
+            &super::PO_BOX,
+            &super::POSTAL_CODE,
+            &super::CARE_OF,
+        ] {
+            std::sync::LazyLock::force(re);
+        }
     }
 
     #[test]
     fn care_of_pattern_compiles() {
-        let a = super::Address::new().unwrap();
-        assert!(a.care_of().is_match("c/o Andersson, "));
+        assert!(super::CARE_OF.is_match("c/o Andersson, "));
     }
 
     #[test]

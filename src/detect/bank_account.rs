@@ -224,13 +224,9 @@ static SWEDISH: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Finds bank account numbers.
-pub struct BankAccount {
-    /// Compiled on the first text that may hold one (see
-    /// [`super::constant_regex`]).
-    iban: &'static LazyLock<Regex>,
-    swedish: &'static LazyLock<Regex>,
-}
+/// Finds bank account numbers (its patterns, [`IBAN`] and [`SWEDISH`], are
+/// compiled on the first text that may hold one: [`super::constant_regex`]).
+pub struct BankAccount;
 
 impl BankAccount {
     /// Compiles the detector.
@@ -238,10 +234,7 @@ impl BankAccount {
     /// # Errors
     /// Never in practice.
     pub fn new() -> Result<Self, Error> {
-        Ok(BankAccount {
-            iban: &IBAN,
-            swedish: &SWEDISH,
-        })
+        Ok(BankAccount)
     }
 }
 
@@ -295,7 +288,7 @@ impl Detector for BankAccount {
         });
         // (No regex search at all otherwise: even over "" it takes a cache.)
         for m in iban_possible
-            .then(|| self.iban.find_iter(text))
+            .then(|| IBAN.find_iter(text))
             .into_iter()
             .flatten()
         {
@@ -338,7 +331,7 @@ impl Detector for BankAccount {
                 .any(|w| memchr::memmem::find(&lower, w.as_bytes()).is_some())
         };
         for m in banking
-            .then(|| self.swedish.find_iter(text))
+            .then(|| SWEDISH.find_iter(text))
             .into_iter()
             .flatten()
         {

@@ -52,13 +52,15 @@ const ENDINGS: &[(&str, &[&str])] = &[
     ("a", &[""]),
 ];
 
-/// True when the folded `word` is an ordinary word in an inflected form
-/// of a dictionary stem (`korset`, `barnen`, `örnar`, `svenska`) or the
-/// stem itself.
+/// True when the folded `word` is a dictionary stem or an inflected form of
+/// one (`korset`, `barnen`, `örnar`, `svenska`).
 pub(crate) fn is_word(word: &str) -> bool {
-    if is_stem(word) {
-        return true;
-    }
+    is_stem(word) || is_inflected(word)
+}
+
+/// True when the folded `word` is an inflected form of a dictionary stem
+/// (whether or not it is a stem itself).
+pub(crate) fn is_inflected(word: &str) -> bool {
     // The stem with what it may have ended in, in a buffer on the stack
     // (no word of the dictionary is longer).
     let mut buf = [0u8; 64];

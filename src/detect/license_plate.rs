@@ -59,12 +59,9 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     super::constant_regex(r"(?-u:\b)[A-HJ-PR-UW-Z]{3}\ ?[0-9]{2}[0-9A-HJ-PR-UW-Z](?-u:\b)")
 });
 
-/// Finds licence plates near vehicle words.
-pub struct LicensePlate {
-    /// Compiled on the first text with capitals before digits (see
-    /// [`super::constant_regex`]).
-    candidate: &'static LazyLock<Regex>,
-}
+/// Finds licence plates near vehicle words ([`CANDIDATE`] is compiled on
+/// the first text with capitals before digits: [`super::constant_regex`]).
+pub struct LicensePlate;
 
 impl LicensePlate {
     /// Compiles the detector.
@@ -72,9 +69,7 @@ impl LicensePlate {
     /// # Errors
     /// Never in practice.
     pub fn new() -> Result<Self, Error> {
-        Ok(LicensePlate {
-            candidate: &CANDIDATE,
-        })
+        Ok(LicensePlate)
     }
 }
 
@@ -109,7 +104,7 @@ impl Detector for LicensePlate {
         if !possible {
             return;
         }
-        for m in self.candidate.find_iter(text) {
+        for m in CANDIDATE.find_iter(text) {
             let near = cx.words_before(m.start(), 6).any(is_vehicle_word)
                 || cx.words_after(m.end(), 3).any(is_vehicle_word);
             if near {

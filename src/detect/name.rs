@@ -204,9 +204,7 @@ fn block_signed(cx: &ScanCtx<'_>, ws: &[Word], i: usize, lx: &Lexicons) -> bool 
     // The line before holds only a title.
     let before = &head[..head.len() - 1];
     let before_line = before.rsplit('\n').next().unwrap_or(before).trim();
-    i > 0
-        && !before_line.contains(' ')
-        && signature_title(&before_line.trim_end_matches(',').to_lowercase())
+    !before_line.contains(' ') && signature_title(&before_line.trim_end_matches(',').to_lowercase())
 }
 
 /// Words after a name that make it an organisation (`Svenssons Bygg AB`).
@@ -1804,7 +1802,7 @@ impl Name {
                         && adjacent(text, w.end, n.start)
                         && (f.ends_with("et") || f.ends_with("en") || f.ends_with("an"))
                         && !dictionary::is_stem(f)
-                        && dictionary::is_word(f)
+                        && dictionary::is_inflected(f)
                 });
                 w.capitalised()
                     && !w.all_caps()

@@ -55,14 +55,16 @@ enum Class {
     Foreign,
 }
 
+/// A time opening a candidate (`08.00-16.30`); compiled on the first
+/// candidate, as the one below (see [`super::constant_regex`]).
+static TIME_LIKE: LazyLock<Regex> =
+    LazyLock::new(|| super::constant_regex(r"^\(?[0-2]?[0-9][.:][0-5][0-9](?-u:\b)"));
+/// A time closing a candidate (`… 16.30`), unless dots group the whole
+/// number (`070.174.06.21`).
+static TIME_AT_END: LazyLock<Regex> = LazyLock::new(|| super::constant_regex(r"[.:][0-5][0-9]$"));
+
 /// Finds telephone numbers.
 pub struct Phone {
-    /// A time opening the candidate (`08.00-16.30`); compiled on the first
-    /// candidate, as the two below (see [`super::constant_regex`]).
-    time_like: &'static LazyLock<Regex>,
-    /// A time closing it (`… 16.30`), unless dots group the whole number
-    /// (`070.174.06.21`).
-    time_at_end: &'static LazyLock<Regex>,
     /// The numbering plan, compiled on the first candidate (its fixed-line
     /// pattern takes over a millisecond; `postvakt check` should not pay
     /// that for a draft without a number). A unit test compiles it.
@@ -180,13 +182,7 @@ impl Phone {
     /// # Errors
     /// [`Error::Rules`] if `patterns/phone_se.toml` is malformed.
     pub fn new() -> Result<Self, Error> {
-        static TIME_LIKE: LazyLock<Regex> =
-            LazyLock::new(|| super::constant_regex(r"^\(?[0-2]?[0-9][.:][0-5][0-9](?-u:\b)"));
-        static TIME_AT_END: LazyLock<Regex> =
-            LazyLock::new(|| super::constant_regex(r"[.:][0-5][0-9]$"));
         Ok(Phone {
-            time_like: &TIME_LIKE,
-            time_at_end: &TIME_AT_END,
             types: OnceLock::new(),
         })
     }
@@ -194,10 +190,7 @@ impl Phone {
     /// The class and E.164 form of a candidate, if it is a valid number.
     fn validate(&self, s: &str) -> Option<(Class, String)> {
         let dotted = s.matches('.').count() >= 2 && !s.contains(':');
-        if self.time_like.is_match(s)
-            || (self.time_at_end.is_match(s) && !dotted)
-            || identity_shaped(s)
-        {
+        if TIME_LIKE.is_match(s) || (TIME_AT_END.is_match(s) && !dotted) || identity_shaped(s) {
             return None;
         }
         let digits: String = s
@@ -465,9 +458,8 @@ mod tests {
 
     #[test]
     fn the_time_patterns_compile() {
-        let p = super::Phone::new().unwrap();
-        std::sync::LazyLock::force(p.time_like);
-        std::sync::LazyLock::force(p.time_at_end);
+        std::sync::LazyLock::force(&super::TIME_LIKE);
+        std::sync::LazyLock::force(&super::TIME_AT_END);
     }
 
     #[test]

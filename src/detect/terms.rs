@@ -463,7 +463,6 @@ const BODY_TAILS: &[&str] = &[
     "fond",
     "dag",
     "vecka",
-    "veckan",
     "månad",
     "mottagning",
     "klinik",
