@@ -224,6 +224,15 @@ static SWEDISH: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A clearing number and its account apart, each after its own word:
+/// `Clearing 5215, kontonummer 640 98 70`, `clearingnr 8214-9 och konto
+/// 559 265 629-1`.
+static CLEARING_APART: LazyLock<Regex> = LazyLock::new(|| {
+    super::constant_regex(
+        r"(?i:clearing)(?:nummer|nr|\.nr)?[:\ ]*([1-9][0-9]{3})(?:-([0-9]))?[\ ,]*(?:och\ +)?(?i:konto(?:nummer|nr)?|kto)\.?[:\ ]*([0-9](?:[\ \-]?[0-9]){6,9})(?-u:\b)",
+    )
+});
+
 /// Finds bank account numbers (its patterns, [`IBAN`] and [`SWEDISH`], are
 /// compiled on the first text that may hold one: [`super::constant_regex`]).
 pub struct BankAccount;
@@ -345,31 +354,64 @@ impl Detector for BankAccount {
             if !(7..=10).contains(&account) {
                 continue;
             }
+            // The banking word before the number, or right after it
+            // (`… 629-1 (Swedbank)`); neither across another number.
             let near = cx
                 .words_since_number(m.start(), 6)
-                .any(|w| CONTEXT.contains(w));
+                .any(|w| CONTEXT.contains(w))
+                || cx
+                    .words_after(m.end(), 3)
+                    .take_while(|w| !w.bytes().any(|b| b.is_ascii_digit()))
+                    .any(|w| CONTEXT.contains(w));
             if near {
                 let all: Vec<u8> = b.iter().copied().filter(u8::is_ascii_digit).collect();
                 let clearing = all[..4]
                     .iter()
                     .fold(0u32, |a, d| a * 10 + u32::from(d - b'0'));
                 let account = &all[if swedbank { 5 } else { 4 }..];
-                let (score, rule) = match swedish_valid(clearing, account) {
-                    Some(true) => (0.95, "bank_account.swedish_valid"),
-                    // A wrong check digit beside a banking word: still
-                    // someone's account, likely mistyped.
-                    Some(false) | None => (0.6, "bank_account.swedish_near_context"),
-                };
-                out.push(cx.finding(
-                    Kind::BankAccount,
-                    (m.start(), m.end()),
-                    score,
-                    Severity::High,
-                    rule,
-                ));
+                out.push(domestic(cx, (m.start(), m.end()), clearing, account));
             }
         }
+        // The clearing number written apart from its account, each after its
+        // word: the account is the span (the clearing number names a bank's
+        // office, not a person).
+        let clearing_word = runs.len() >= 2
+            && (memchr::memmem::find(b, b"learing").is_some()
+                || memchr::memmem::find(b, b"LEARING").is_some());
+        for c in clearing_word
+            .then(|| CLEARING_APART.captures_iter(text))
+            .into_iter()
+            .flatten()
+        {
+            let (Some(clear), Some(acc)) = (c.get(1), c.get(3)) else {
+                continue;
+            };
+            let span = (acc.start(), acc.end());
+            if out
+                .iter()
+                .any(|f| f.kind == Kind::BankAccount && f.start < span.1 && span.0 < f.end)
+            {
+                continue;
+            }
+            let clearing = clear
+                .as_str()
+                .bytes()
+                .fold(0u32, |a, d| a * 10 + u32::from(d - b'0'));
+            let account: Vec<u8> = acc.as_str().bytes().filter(u8::is_ascii_digit).collect();
+            out.push(domestic(cx, span, clearing, &account));
+        }
     }
+}
+
+/// A domestic account's finding, scored by its bank's check.
+fn domestic(cx: &ScanCtx<'_>, span: (usize, usize), clearing: u32, account: &[u8]) -> Finding {
+    let (score, rule) = match swedish_valid(clearing, account) {
+        Some(true) => (0.95, "bank_account.swedish_valid"),
+        // A wrong check digit beside a banking word: still someone's
+        // account, likely mistyped.
+        Some(false) | None => (0.6, "bank_account.swedish_near_context"),
+    };
+    cx.finding(Kind::BankAccount, span, score, Severity::High, rule)
 }
 
 #[cfg(test)]
@@ -382,6 +424,33 @@ mod tests {
     fn the_patterns_compile() {
         std::sync::LazyLock::force(&super::IBAN);
         std::sync::LazyLock::force(&super::SWEDISH);
+        std::sync::LazyLock::force(&super::CLEARING_APART);
+    }
+
+    #[test]
+    fn clearing_apart_and_banking_word_after() {
+        // SEB 5215-6409870 and Swedbank 8214-9 559 265 629-1 validate.
+        assert_finds(
+            "Till mitt konto i SEB? Clearing 5215, kontonummer 640 98 70.",
+            &[(Kind::BankAccount, "640 98 70")],
+        );
+        assert_finds(
+            "clearingnr: 8214-9 och kontonr: 5592656291",
+            &[(Kind::BankAccount, "5592656291")],
+        );
+        assert_finds(
+            "Pengarna sätts in på 8214-9, 559 265 629-1 (Swedbank, min sambos konto).",
+            &[(Kind::BankAccount, "8214-9, 559 265 629-1")],
+        );
+        // A banking word after another number says nothing of this one.
+        assert_no(
+            Kind::BankAccount,
+            "Ordernummer 5215 640 98 70, betalt med kort 2024 från mitt konto.",
+        );
+        assert_no(
+            Kind::BankAccount,
+            "Clearingen tar 2-3 dagar. Konto hos oss: se fakturan 5215.",
+        );
     }
 
     #[test]

@@ -75,7 +75,29 @@ impl LicensePlate {
 
 fn is_vehicle_word(w: &str) -> bool {
     const LIST: WordList = WordList::new(VEHICLE_WORDS, VEHICLE_PREFIXES);
-    LIST.contains(w)
+    LIST.contains(w) || car_compound(w)
+}
+
+/// A compound ending in `bil` in any of its forms (`skåpbilen`, `elbilar`,
+/// `tjänstebilens`), but not the adjectives and words that only end like
+/// one (`mobil`, `stabil`, `labil`, `automobil` aside).
+fn car_compound(w: &str) -> bool {
+    let b = w.as_bytes();
+    let ends =
+        |tail: &[u8]| b.len() >= tail.len() && b[b.len() - tail.len()..].eq_ignore_ascii_case(tail);
+    let Some(stem) = [
+        "bil", "bilen", "bilens", "bils", "bilar", "bilarna", "bilarnas",
+    ]
+    .iter()
+    .find(|t| ends(t.as_bytes()))
+    .map(|t| &b[..b.len() - t.len() + 3]) else {
+        return false;
+    };
+    // Longer than `bil` itself, which the word list holds.
+    let not = |tail: &[u8]| {
+        stem.len() >= tail.len() && stem[stem.len() - tail.len()..].eq_ignore_ascii_case(tail)
+    };
+    stem.len() > 3 && !not(b"mobil") && !not(b"stabil") && !not(b"labil")
 }
 
 impl Detector for LicensePlate {
@@ -149,6 +171,17 @@ mod tests {
             &[(Kind::LicensePlate, "KLM 45B")],
         );
         assert_finds(
+            "Den vita skåpbilen HRK 29D har stått med motorn igång.",
+            &[(Kind::LicensePlate, "HRK 29D")],
+        );
+        assert_finds(
+            "Två elbilar, MXR 112 och GTP 42A, laddar på fel plats.",
+            &[
+                (Kind::LicensePlate, "MXR 112"),
+                (Kind::LicensePlate, "GTP 42A"),
+            ],
+        );
+        assert_finds(
             "Saaben XTR 882 blockerar infarten.",
             &[(Kind::LicensePlate, "XTR 882")],
         );
@@ -159,6 +192,16 @@ mod tests {
         assert_no(Kind::LicensePlate, "Blankett ABC 123 finns på webben.");
         assert_no(Kind::LicensePlate, "Flyg SAS 123 landar 14.05.");
         assert_no(Kind::LicensePlate, "Fordran KLM 452 är betald.");
+        // Words that only end like a car.
+        assert_no(
+            Kind::LicensePlate,
+            "Ladda ner appen i mobilen: kod MKR 123.",
+        );
+        assert_no(
+            Kind::LicensePlate,
+            "Läget är stabilt, labilt väder, SMHI 12A.",
+        );
+        assert_no(Kind::LicensePlate, "Vi har en stabil plan: steg KLM 452.");
         assert_no(
             Kind::LicensePlate,
             "Bilen har plats för ABI 123 och QAB 123.",
