@@ -30,6 +30,7 @@ const TOWNS: &str = include_str!("../../patterns/towns.txt");
 const RULES: &[&str] = &[
     "address.street",
     "address.street_postal",
+    "address.stretch",
     "address.po_box",
     "address.postal_town",
 ];
@@ -116,8 +117,14 @@ impl Address {
     }
 
     /// The street address whose suffix starts at `suffix` and whose number
-    /// starts at `number_at` (the spaces before it), if it is one.
-    fn street_at(&self, text: &str, suffix: usize, number_at: usize) -> Option<(usize, usize)> {
+    /// starts at `number_at` (the spaces before it), if it is one, and
+    /// whether its numbers span a stretch of the street.
+    fn street_at(
+        &self,
+        text: &str,
+        suffix: usize,
+        number_at: usize,
+    ) -> Option<(usize, usize, bool)> {
         let is_word = |c: char| c.is_alphabetic() || c == '-';
         // The word holding the suffix: `Storgatan`, `industriväg`, `väg`.
         let word_start = text[..suffix]
@@ -175,7 +182,12 @@ impl Address {
         {
             end = number_at + number.as_str()[..number.len() - 1].trim_end().len();
         }
-        if let Some(e) = self.postal_town_at(text, end) {
+        let postal = self.postal_town_at(text, end);
+        let house = house(number.as_str());
+        if postal.is_none() && house == House::Year {
+            return None;
+        }
+        if let Some(e) = postal {
             end = e;
         } else if let Some(rest) = text[end..].strip_prefix(", ") {
             // `Storgatan 14, Forshaga`: a known town without a postal code.
@@ -191,7 +203,7 @@ impl Address {
                 start -= head.len() - m.start();
             }
         }
-        Some((start, end))
+        Some((start, end, postal.is_none() && house == House::Stretch))
     }
 
     /// The end of `, 667 31 Forshaga` (comma optional; also on the next
@@ -209,6 +221,41 @@ impl Address {
         let window = &trimmed[..super::floor_char_boundary(trimmed, trimmed.len().min(64))];
         let m = POSTAL_CODE.find(window).filter(|m| m.start() == 0)?;
         town_end(text, pos + skip + m.end())
+    }
+}
+
+/// What the number after a street name points at.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+enum House {
+    /// One building: `Storgatan 12`, `Hammarvägen 12-14`, `3 B, lgh 1102`.
+    One,
+    /// A stretch of the street, many homes: `Lingonstigen 1–29`,
+    /// `Granvägen 2-16`, `Drottninggatan 1-100` (a range over ten).
+    Stretch,
+    /// A year: `Kvarnvägen 2024: så blev ombyggnaden`, `Älvgatan
+    /// 2025–2027 byggs om` (a postal code after it makes it an address all
+    /// the same).
+    Year,
+}
+
+fn house(number: &str) -> House {
+    // The apartment number (`, lgh 1102`) aside.
+    let house = number
+        .find(|c: char| c == ',' || c.is_ascii_alphabetic() && "lLI".contains(c))
+        .map_or(number, |i| &number[..i]);
+    let mut groups = house
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .map(|g| g.parse::<u32>().unwrap_or(0));
+    let Some(first) = groups.next() else {
+        return House::One;
+    };
+    if (1900..=2099).contains(&first) {
+        return House::Year;
+    }
+    match groups.next() {
+        Some(to) if to > first && to - first > 10 => House::Stretch,
+        _ => House::One,
     }
 }
 
@@ -335,9 +382,9 @@ impl Detector for Address {
         }
         // Each digit run after spaces may be a house number: the word before
         // it must end in a street suffix. No pass over the whole text.
-        let mut streets: Vec<(usize, usize)> = Vec::new();
+        let mut streets: Vec<(usize, usize, bool)> = Vec::new();
         for &(s, _) in cx.digit_runs() {
-            if streets.last().is_some_and(|&(_, e)| s < e) {
+            if streets.last().is_some_and(|&(_, e, _)| s < e) {
                 continue;
             }
             let head = text[..s].trim_end_matches([' ', '\u{a0}']);
@@ -375,7 +422,7 @@ impl Detector for Address {
                 }
             }
         }
-        for (start, end) in streets {
+        for (start, end, stretch) in streets {
             let m = &text[start..end];
             if runs_on(text, end) {
                 continue;
@@ -385,12 +432,15 @@ impl Detector for Address {
                 .find_iter(m)
                 .last()
                 .is_some_and(|p| town_end(m, p.end()) == Some(m.len()));
-            let (rule, score) = if with_postal {
-                ("address.street_postal", 0.95)
+            let (rule, score, severity) = if with_postal {
+                ("address.street_postal", 0.95, Severity::Medium)
+            } else if stretch {
+                // Works, outages and plowing along a street name no home.
+                ("address.stretch", 0.6, Severity::Info)
             } else {
-                ("address.street", 0.85)
+                ("address.street", 0.85, Severity::Medium)
             };
-            out.push(cx.finding(Kind::Address, (start, end), score, Severity::Medium, rule));
+            out.push(cx.finding(Kind::Address, (start, end), score, severity, rule));
         }
         // `Box 93`: only where a digit run follows one of the box words.
         let boxes = cx.digit_runs().iter().filter_map(|&(s, _)| {
@@ -573,6 +623,9 @@ mod tests {
             "Vi träffas i Björklunden 10.00 och grillar.",
             "Matchen spelas på Forsvallen 14.00 på lördag.",
             "Omledning via länsväg 240 och Europaväg 18.",
+            // Years.
+            "Kvarnvägen 2024: så blev ombyggnaden.",
+            "Älvgatan 2025–2027 byggs om i tre etapper.",
         ] {
             assert_no(Kind::Address, t);
         }
@@ -587,6 +640,29 @@ mod tests {
                 &format!("Vi bor på {a} sedan i höstas."),
                 &[(Kind::Address, a)],
             );
+        }
+        // One building, a number over a hundred, a year with its postal
+        // code, an apartment.
+        for a in [
+            "Hammarvägen 12-14",
+            "Tingvallagatan 3–5 B",
+            "Storgatan 102",
+            "Byvägen 1999, 667 91 Forshaga",
+            "Lingonstigen 14 lgh 1203",
+            "Malmgatan 1 B, lgh 1102",
+        ] {
+            assert_finds(
+                &format!("Adressen är {a} sedan i höstas."),
+                &[(Kind::Address, a)],
+            );
+        }
+        // A stretch of a street: at info, not a home.
+        for t in [
+            "Lingonstigen 1–29 får fiber i höst.",
+            "Drottninggatan 1-100 får ny belysning.",
+            "Vattnet stängs av på Granvägen 2-16 i dag.",
+        ] {
+            crate::testutil::assert_only_info(Kind::Address, t);
         }
         // A street named after the road it was.
         assert_finds(
