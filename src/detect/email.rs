@@ -266,8 +266,15 @@ impl Detector for Email {
         ats.extend(memchr::memchr2_iter(b'(', b'[', b).filter_map(|i| {
             let close = if b[i] == b'(' { b')' } else { b']' };
             let word = b.get(i + 1..i + 4)?;
-            (word[..2].eq_ignore_ascii_case(b"at") && word[2] == close).then_some((i, 4))
+            if !(word[..2].eq_ignore_ascii_case(b"at") && word[2] == close) {
+                return None;
+            }
+            // With a space on each side too: `info [at] forshaga.se`.
+            let spaced = i > 0 && b[i - 1] == b' ' && b.get(i + 4) == Some(&b' ');
+            Some(if spaced { (i - 1, 6) } else { (i, 4) })
         }));
+        // `jonas.berg snabel-a gmail.com`, the at sign's Swedish name.
+        ats.extend(memchr::memmem::find_iter(b, b" snabel-a ").map(|i| (i, 10)));
         if ats.is_empty() {
             return;
         }
@@ -331,6 +338,14 @@ mod tests {
         );
         // Brackets that are no `@`.
         assert_finds_nothing("Vi ses (at) 18 eller [at] lunch, se (bilaga).");
+        assert_finds(
+            "Mejla info [at] forshaga.se eller jonas.berg snabel-a gmail.com!",
+            &[
+                (Kind::Email, "info [at] forshaga.se"),
+                (Kind::Email, "jonas.berg snabel-a gmail.com"),
+            ],
+        );
+        assert_finds_nothing("Skriv snabel-a så här: @. Vi ses [at] kaféet.");
         assert_finds_nothing("Priset (at least 20 kr) gäller alla.");
     }
 
