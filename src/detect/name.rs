@@ -292,6 +292,15 @@ const GREETINGS: &[&str] = &[
     "kära",
     "välkommen",
     "hälsningar",
+    // Greetings and thanks in the other languages residents write (Finnish,
+    // Bosnian/Croatian/Serbian, Arabic and Somali in Latin letters).
+    "hei",
+    "moi",
+    "kiitos",
+    "zdravo",
+    "marhaba",
+    "salam",
+    "salaam",
 ];
 
 /// Words or marks that open a signature.
@@ -302,6 +311,13 @@ const SIGNATURE_OPENERS: &[&str] = &[
     "vänliga",
     "vänlig",
     "vänligen",
+    // English, Finnish and Polish closings (`Best regards,`, `Terveisin`,
+    // `Pozdrawiam`).
+    "regards",
+    "sincerely",
+    "wishes",
+    "terveisin",
+    "pozdrawiam",
 ];
 
 /// Endings typical of Swedish surnames (`Lindqvist`, `Åberg`, `Nyström`).
@@ -1054,6 +1070,35 @@ fn lowercase_name<'t>(
     ));
 }
 
+/// The end of a name in Arabic script that `اسمي` ("my name", also
+/// written `اسمى`) introduces at word `i`: that word and the next, when it
+/// is Arabic too on the same line with one space between (`اسمي محمد
+/// الحسن`), as a given name and a family name are written.
+fn arabic_introduced(text: &str, ws: &[Word], i: usize) -> Option<usize> {
+    let prev = ws.get(i.checked_sub(1)?)?;
+    if !matches!(prev.text(text), "اسمي" | "اسمى") || &text[prev.end..ws[i].start] != " " {
+        return None;
+    }
+    let arabic = |w: &Word| {
+        w.text(text)
+            .chars()
+            .all(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+    };
+    if !arabic(&ws[i]) {
+        return None;
+    }
+    // (Not a word that goes on the sentence: `من` from, `في` in, or a verb
+    // with the conjunction `وأ` before it: `وأسكن`, and I live.)
+    let goes_on = |w: &Word| {
+        let t = w.text(text);
+        matches!(t, "من" | "في" | "و" | "انا" | "أنا") || t.starts_with("وأ")
+    };
+    Some(match ws.get(i + 1) {
+        Some(n) if &text[ws[i].end..n.start] == " " && arabic(n) && !goes_on(n) => n.end,
+        _ => ws[i].end,
+    })
+}
+
 /// A capitalised word joined to a lowercase noun (`Lagerlöf-dagen`,
 /// `Lindgren-priset`, `LVU-ärende`) names a thing, not a person; not
 /// `Anna-lena` as residents write it, whose part after the hyphen is a
@@ -1223,6 +1268,7 @@ fn addressed(
     // a comma.
     let listed = depth > 0
         && i >= 1
+        && w.end - w.start >= 2
         && ws[i - 1].capitalised()
         && matches!(&text[ws[i - 1].end..w.start], ", " | ",")
         && greeted(i - 1);
@@ -1431,6 +1477,26 @@ impl Name {
             // signature mark before: nothing below would look at them (the
             // tests below in short).
             if !w.capitalised() {
+                // A name in Arabic script after `اسمي` (my name): a script
+                // without capitals, so the cue alone (one byte test first).
+                if text.as_bytes()[w.start] & 0xFC == 0xD8 {
+                    if let Some(end) = arabic_introduced(text, ws, i) {
+                        let two = end > w.end;
+                        out.push(cx.finding(
+                            Kind::Name,
+                            (w.start, end),
+                            0.7,
+                            Severity::Medium,
+                            if two {
+                                "name.full_name"
+                            } else {
+                                "name.given_name"
+                            },
+                        ));
+                        i += 1 + usize::from(two);
+                        continue;
+                    }
+                }
                 let before = if i > 0 { cues[i - 1] } else { 0 };
                 let after = cues.get(i + 1).copied().unwrap_or(0);
                 let mark = matches!(
@@ -1707,6 +1773,19 @@ impl Name {
                     j += 1;
                     continue;
                 }
+                // After a given name and a surname, a known given name (no
+                // surname too) with a capitalised word after it opens the
+                // next person: `Mvh Ingvild Haugen Håkan Johansson har…`,
+                // two posts run together.
+                if end_i > i
+                    && is_given(lx, f)
+                    && !lx.surname(f)
+                    && ws
+                        .get(j + 1)
+                        .is_some_and(|n| n.capitalised() && adjacent(text, ws[j].end, n.start))
+                {
+                    break;
+                }
                 // (`Bo Kaspers Orkester`: an organisation's word ends the
                 // run, and the test after the loop drops the name.)
                 if (given || signed || greeted || titled)
@@ -1950,6 +2029,46 @@ mod tests {
         let text = "annas";
         assert!(!lx.given(text) && lx.given(&text[..4]) && !lx.given(text));
         assert_eq!(LEXICON.get("qqqxyz"), 0);
+    }
+
+    #[test]
+    fn other_languages_greet_sign_and_introduce() {
+        let rules = |text: &str| -> Vec<(String, &'static str)> {
+            scan(text)
+                .into_iter()
+                .filter(|f| f.kind == Kind::Name)
+                .map(|f| (f.text, f.severity.as_str()))
+                .collect()
+        };
+        assert_eq!(
+            rules("Thank you! Best regards, Helena Persson, school administrator"),
+            [("Helena Persson".to_string(), "info")]
+        );
+        assert_eq!(
+            rules("Kiitos Pirjo! Terveisin Marja Virtanen"),
+            [
+                ("Pirjo".to_string(), "low"),
+                ("Marja Virtanen".to_string(), "info")
+            ]
+        );
+        // `اسمي` (my name) before a name in Arabic script, two words at
+        // most, not the verb after it.
+        assert_eq!(
+            names("السلام عليكم، اسمي محمد الحسن وأسكن في فورشاغا."),
+            ["محمد الحسن"]
+        );
+        assert_eq!(names("اسمي سارة وأسكن في ديا"), ["سارة"]);
+        assert!(names("السلام عليكم، أحتاج مساعدة في طلب السكن").is_empty());
+        // The English `I` after a greeted title is nobody.
+        assert!(names("Dear Sir, I am writing on behalf of my father.").is_empty());
+        assert_eq!(names("Hej Anna, Per och Lisa!"), ["Anna", "Per", "Lisa"]);
+        assert!(names("Register at the Learning Centre or the Youth Center.").is_empty());
+        // Two people, not one name of four words.
+        assert_eq!(
+            names("Ring mig. Mvh Ingvild Haugen Håkan Johansson (Henriks pappa) har frågat."),
+            ["Ingvild Haugen", "Håkan Johansson", "Henriks"]
+        );
+        assert_eq!(names("Hälsningar Anna Maria Lind"), ["Anna Maria Lind"]);
     }
 
     #[test]
