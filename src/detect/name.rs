@@ -1257,13 +1257,19 @@ fn addressed(
             && text[ws[k - 1].end..ws[k].start].chars().all(same_line))
             || addressed(cx, ws, cues, lx, k, depth - 1)
     };
+    // (The name before `och` may be a full name: `Grattis Ahmed Yusuf och
+    // Tilda Persson`; its first word is the greeted one.)
     let joined = depth > 0
         && i >= 2
         && cues[i - 1] & CONJUNCTION != 0
         && ws[i - 2].capitalised()
         && adjacent(text, ws[i - 2].end, ws[i - 1].start)
         && adjacent(text, ws[i - 1].end, w.start)
-        && greeted(i - 2);
+        && (greeted(i - 2)
+            || (i >= 3
+                && ws[i - 3].capitalised()
+                && adjacent(text, ws[i - 3].end, ws[i - 2].start)
+                && greeted(i - 3)));
     // `Hej Anna, Per och Lisa`: a capitalised word after a greeted one and
     // a comma.
     let listed = depth > 0
@@ -1729,6 +1735,14 @@ impl Name {
                 i += 1;
                 continue;
             }
+            // `M/S Freja`, `S/S Ran`: a ship's prefix, then the ship's name.
+            if w.end - w.start == 1
+                && text[..w.start].ends_with(['/'])
+                && matches!(&text[w.start..w.end], "S" | "Y" | "T")
+            {
+                i += 2;
+                continue;
+            }
             // Two capitalised words that are not ordinary words, places or
             // known non-names, the second shaped like a surname or the pair
             // mid-sentence: a name outside the lexicon (`Zeynep Demir`,
@@ -1751,8 +1765,9 @@ impl Name {
                     if plain
                         && (surname_shaped || !sentence_start(text, w.start))
                         // (`Skolsköterskan Annika`: a title before a name
-                        // makes it one, not part of it.)
-                        && cues[i] & TITLE == 0
+                        // makes it one, not part of it; so does a greeting,
+                        // `Grattis Ahmed Yusuf`.)
+                        && cues[i] & (TITLE | GREETING | OPENER) == 0
                         && !(ordinary(lx, f) && cues[i + 1] & PARTICLE == 0)
                         // (A word before a surname-shaped one may be a name
                         // too: `Hala Petrović`.)
@@ -2069,6 +2084,18 @@ mod tests {
             ["Ingvild Haugen", "Håkan Johansson", "Henriks"]
         );
         assert_eq!(names("Hälsningar Anna Maria Lind"), ["Anna Maria Lind"]);
+        // A greeting before a surname-shaped name is no part of it.
+        assert_eq!(names("Grattis Ahmed Yusuf som vann!"), ["Ahmed Yusuf"]);
+        assert_eq!(names("Grattis Ahmed!"), ["Ahmed"]);
+        let greeted =
+            scan("Grattis Ahmed Yusuf och Tilda Persson som vann! Hej Anna Berg och Per Lind!");
+        assert!(
+            greeted.iter().filter(|f| f.kind == Kind::Name).count() == 4
+                && greeted.iter().all(|f| f.severity == crate::Severity::Low),
+            "{greeted:?}"
+        );
+        assert!(names("Båten M/S Freja av Fryken går igen från 1 juni.").is_empty());
+        assert!(names("Unga Entreprenörers regionfinal och Ung Företagsamhet").is_empty());
     }
 
     #[test]
