@@ -42,7 +42,7 @@ const ENDINGS: &[(&str, &[&str])] = &[
     ("erna", &["", "e"]),
     ("orna", &["a"]),
     ("ar", &["", "e"]),
-    ("er", &["", "e"]),
+    ("er", &["", "e", "a"]),
     ("or", &["a"]),
     ("en", &[""]),
     ("et", &[""]),
@@ -50,6 +50,9 @@ const ENDINGS: &[(&str, &[&str])] = &[
     ("n", &[""]),
     ("t", &[""]),
     ("a", &[""]),
+    // The past tense of verbs (`träffade`, `ringde`, `köpte`).
+    ("de", &[""]),
+    ("te", &[""]),
 ];
 
 /// True when the folded `word` is a dictionary stem or an inflected form of
@@ -113,6 +116,7 @@ mod tests {
         }
         for w in [
             "kyrkan", "korset", "barnen", "örnar", "svenska", "verken", "kyrkorna", "bryggan",
+            "träffade", "ringde", "köpte", "kommer", "säger",
         ] {
             assert!(is_word(w), "{w}");
         }

@@ -1767,12 +1767,15 @@ impl Name {
                         // (`Skolsköterskan Annika`: a title before a name
                         // makes it one, not part of it; so does a greeting,
                         // `Grattis Ahmed Yusuf`.)
-                        && cues[i] & (TITLE | GREETING | OPENER) == 0
+                        && cues[i] & (TITLE | GREETING | OPENER | KIN) == 0
                         && !(ordinary(lx, f) && cues[i + 1] & PARTICLE == 0)
                         // (A word before a surname-shaped one may be a name
-                        // too: `Hala Petrović`.)
+                        // too, `Hala Petrović`, but not at a sentence's
+                        // start, where an ordinary word is a verb or a noun
+                        // before a name: `Ring Ahmed`, `Fråga Nilsson`,
+                        // `Barnen Ali`.)
                         && !(ordinary(lx, folded)
-                            && !surname_shaped
+                            && (!surname_shaped || sentence_start(text, w.start))
                             && cues[i] & PARTICLE == 0)
                     {
                         given = true;
@@ -2095,6 +2098,27 @@ mod tests {
             "{greeted:?}"
         );
         assert!(names("Båten M/S Freja av Fryken går igen från 1 juni.").is_empty());
+        // An ordinary word opening a sentence before a name that is also a
+        // surname: a verb or a noun, not the name's first part.
+        for w in [
+            "Ring",
+            "Fråga",
+            "Kontakta",
+            "Träffade",
+            "Pappa",
+            "Barnen",
+            "Grannen",
+        ] {
+            assert_eq!(
+                names(&format!("Det är oklart. {w} Ahmed har inte svarat.")),
+                ["Ahmed"],
+                "{w}"
+            );
+        }
+        assert_eq!(
+            names("Vi pratade med Hala Petrović i går."),
+            ["Hala Petrović"]
+        );
         assert!(names("Unga Entreprenörers regionfinal och Ung Företagsamhet").is_empty());
     }
 
