@@ -115,8 +115,19 @@ mod tests {
             assert!(is_stem(w), "{w}");
         }
         for w in [
-            "kyrkan", "korset", "barnen", "örnar", "svenska", "verken", "kyrkorna", "bryggan",
-            "träffade", "ringde", "köpte", "kommer", "säger",
+            "kyrkan",
+            "korset",
+            "barnen",
+            "örnar",
+            "svenska",
+            "verken",
+            "kyrkorna",
+            "bryggan",
+            "träffade",
+            "ringde",
+            "köpte",
+            "kommer",
+            "säger",
         ] {
             assert!(is_word(w), "{w}");
         }

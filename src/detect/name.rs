@@ -1723,8 +1723,16 @@ impl Name {
                 && !lx.word(folded)
                 && name_shaped(w.text(text))
                 && !sentence_start(text, w.start)
-                // Not the last word of a capitalised run: `ICA Nära Svenssons`.
-                && !prev.is_some_and(|p| p.capitalised() && adjacent(text, p.end, w.start));
+                // Not the last word of a capitalised run: `ICA Nära Svenssons`
+                // (but after a sentence's ordinary first word: `Ring Nilsson`,
+                // `Fråga Lindqvist`).
+                && !prev.is_some_and(|p| {
+                    p.capitalised()
+                        && adjacent(text, p.end, w.start)
+                        && !(sentence_start(text, p.start)
+                            && !p.all_caps()
+                            && (ordinary(lx, fold_at(i - 1)) || lx.never(fold_at(i - 1))))
+                });
             if !given && !greeted && !signed && !titled && !next_capitalised && !lone_surname {
                 i += 1;
                 continue;
@@ -2119,6 +2127,8 @@ mod tests {
             names("Vi pratade med Hala Petrović i går."),
             ["Hala Petrović"]
         );
+        assert_eq!(names("Det är oklart. Ring Nilsson i morgon."), ["Nilsson"]);
+        assert!(names("Handla på ICA Nära Svenssons i Deje.").is_empty());
         assert!(names("Unga Entreprenörers regionfinal och Ung Företagsamhet").is_empty());
     }
 
