@@ -75,6 +75,28 @@ impl Default for Scanner {
     }
 }
 
+/// Words before an address that say someone lives or gets mail there
+/// (folded; the text before the address ends with one, after a non-letter).
+const HOME_CUES: &[&str] = &[
+    "bor på",
+    "bor i",
+    "bor vid",
+    "bor på adressen",
+    "flyttat till",
+    "flyttade till",
+    "flyttar till",
+    "adress",
+    "adressen",
+    "adressen är",
+    "adress är",
+    "mottagare",
+    "lives at",
+    "live at",
+    "living at",
+    "moved to",
+    "asuu",
+];
+
 impl Scanner {
     /// A scanner with the embedded default rules, explaining in Swedish.
     pub fn new() -> Scanner {
@@ -137,6 +159,7 @@ impl Scanner {
         });
         let mut found = resolve_overlaps(found);
         self.escalate_contact_details(&mut found, options.lang);
+        self.escalate_name_with_contact(text, &mut found, options.lang);
         self.apply_allow_list(&mut found, options.lang);
         if options.reply && !self.disabled.contains("policy") {
             if let Some(f) = unsigned_reply(text, &found, &self.messages, options.lang) {
@@ -174,6 +197,94 @@ impl Scanner {
             ) && f.severity < Severity::High
                 && f.severity > Severity::Info
             {
+                f.severity = Severity::High;
+                let mut e = String::with_capacity(f.explanation.len() + 1 + why.len());
+                e.push_str(&f.explanation);
+                e.push(' ');
+                e.push_str(why);
+                f.explanation = e.into();
+            }
+        }
+    }
+
+    /// A person's name and their home address or personal phone number
+    /// together (`Anna Berg bor på Storgatan 5`, `Ring Anna Berg på 070-…`,
+    /// `Göran på Ekbacken 12`) say where that person lives or can be
+    /// reached: both are raised to `high`. Only a name at `medium` (a third
+    /// person or the writer naming themselves: a greeted name, `low`, is
+    /// the reply's reader and the place the reply names is as often the
+    /// pothole's as the home's; a signature, `info`, is the writer's). An
+    /// address counts after a word that says someone lives or gets mail
+    /// there (`bor på`, `flyttat till`, `lives at`, `Adress:`), right after
+    /// the name (`Göran på Ekbacken 12`, `Lars Johansson, c/o …`), or as a
+    /// full postal address; a mobile or foreign number counts unless a title
+    /// stands between it and the name (`Sara Holm, fritidsledare, 070-…`:
+    /// staff at work). Boxes, postal codes, a street's stretch and the
+    /// organisation's numbers (below `medium`) raise nothing.
+    fn escalate_name_with_contact(&self, text: &str, found: &mut [Finding], lang: Lang) {
+        let medium = |f: &Finding, kind: Kind| f.kind == kind && f.severity == Severity::Medium;
+        if !found.iter().any(|f| medium(f, Kind::Name))
+            || !found
+                .iter()
+                .any(|f| medium(f, Kind::Phone) || medium(f, Kind::Address))
+        {
+            return;
+        }
+        // The text between two findings, when they are in one paragraph and
+        // near.
+        let between = |a: &Finding, b: &Finding| -> Option<&str> {
+            let (from, to) = if a.start < b.start {
+                (a.end, b.start)
+            } else {
+                (b.end, a.start)
+            };
+            let gap = text.get(from.min(to)..to)?;
+            (to.saturating_sub(from) <= 160 && !gap.contains("\n\n")).then_some(gap)
+        };
+        let home = |a: &Finding, name: &Finding| -> bool {
+            if a.rule.as_ref() == "address.street_postal" {
+                return true;
+            }
+            if a.rule.as_ref() != "address.street" {
+                return false;
+            }
+            let head = crate::text::fold(text[..a.start].trim_end_matches([' ', ':']));
+            let cue = HOME_CUES.iter().any(|c| {
+                head.strip_suffix(c)
+                    .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+            });
+            // Right after the name: `Göran på Ekbacken 12`, `Lars
+            // Johansson, c/o Andersson, Ängsvägen 4`.
+            let after_name = name.end <= a.start
+                && matches!(&text[name.end..a.start], " på " | ", " | " vid " | " ");
+            cue || after_name || a.text.contains("c/o") || a.text.contains("C/O")
+        };
+        // No title between the name and the number (staff at work).
+        let personal_phone = |gap: &str| {
+            !gap.split(|c: char| !c.is_alphabetic())
+                .any(|w| crate::detect::signature_title(&crate::text::fold(w)))
+        };
+        let pair = |c: &Finding, n: &Finding| -> bool {
+            if !medium(n, Kind::Name) {
+                return false;
+            }
+            let Some(gap) = between(c, n) else {
+                return false;
+            };
+            (medium(c, Kind::Address) && home(c, n))
+                || (medium(c, Kind::Phone) && personal_phone(gap))
+        };
+        let raise: Vec<bool> = found
+            .iter()
+            .map(|f| {
+                ((f.kind == Kind::Address || f.kind == Kind::Phone)
+                    && found.iter().any(|n| pair(f, n)))
+                    || (f.kind == Kind::Name && found.iter().any(|c| pair(c, f)))
+            })
+            .collect();
+        let why = self.messages.get("combined.name_with_contact", lang);
+        for (f, raise) in found.iter_mut().zip(raise) {
+            if raise {
                 f.severity = Severity::High;
                 let mut e = String::with_capacity(f.explanation.len() + 1 + why.len());
                 e.push_str(&f.explanation);
@@ -428,6 +539,7 @@ impl ScannerBuilder {
         for r in [
             "allow_list.listed",
             "combined.with_identity_number",
+            "combined.name_with_contact",
             "terms.general_statement",
             "policy.reply_unsigned",
         ] {
@@ -606,6 +718,63 @@ mod tests {
             "{}",
             found[1].explanation
         );
+    }
+
+    #[test]
+    fn a_name_beside_a_home_address_or_mobile_is_high() {
+        let s = Scanner::new();
+        let sev = |text: &str| -> Vec<(Kind, Severity)> {
+            s.scan_text(text)
+                .into_iter()
+                .map(|f| (f.kind, f.severity))
+                .collect()
+        };
+        assert_eq!(
+            sev("Anna Berg bor på Storgatan 5 och är aldrig hemma."),
+            [
+                (Kind::Name, Severity::High),
+                (Kind::Address, Severity::High)
+            ]
+        );
+        assert_eq!(
+            sev("Ring Anna Berg på 070-174 06 55 om hunden."),
+            [(Kind::Name, Severity::High), (Kind::Phone, Severity::High)]
+        );
+        assert_eq!(
+            sev("Göran på Ekbacken 12 har inte fått sin tidning."),
+            [
+                (Kind::Name, Severity::High),
+                (Kind::Address, Severity::High)
+            ]
+        );
+        // A greeted name is the reply's reader, and the place a reply names
+        // is as often the pothole's; a place that is nobody's home; staff
+        // at work.
+        for text in [
+            "Hej Anna! Gropen vid Storgatan 5 lagas på fredag.",
+            "Aleksandr Petrenko har öppnat ett bageri på Storgatan 31.",
+            "Kontakta Sara Holm, fritidsledare, 070-174 06 60.",
+        ] {
+            assert!(
+                sev(text).iter().all(|(_, s)| *s != Severity::High),
+                "{text}: {:?}",
+                sev(text)
+            );
+        }
+        // The organisation's number, a box, the signature: nothing raised.
+        assert_eq!(
+            sev("Hej Anna! Ring växeln på 054-17 20 00.\n/Petra Holm, kommunikatör"),
+            [
+                (Kind::Name, Severity::Low),
+                (Kind::Phone, Severity::Info),
+                (Kind::Name, Severity::Info)
+            ]
+        );
+        // In another paragraph, or far apart: not together.
+        let apart = "Anna Berg vann tipspromenaden!\n\nLoppis på Storgatan 5 på lördag.";
+        assert!(sev(apart).iter().all(|(_, s)| *s == Severity::Medium));
+        let found = s.scan_text("Anna Berg bor på Storgatan 5.");
+        assert!(found[1].explanation.contains("var en viss person bor"));
     }
 
     #[test]
