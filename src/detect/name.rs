@@ -2129,6 +2129,10 @@ mod tests {
         );
         assert_eq!(names("Det är oklart. Ring Nilsson i morgon."), ["Nilsson"]);
         assert!(names("Handla på ICA Nära Svenssons i Deje.").is_empty());
+        assert_eq!(
+            names("Vårdnadshavare 1: Johan Berglund  Tel: 070-174 06 55"),
+            ["Johan Berglund"]
+        );
         assert!(names("Unga Entreprenörers regionfinal och Ung Företagsamhet").is_empty());
     }
 
