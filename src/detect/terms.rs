@@ -1256,6 +1256,27 @@ mod tests {
     }
 
     #[test]
+    fn a_job_ads_union_contact_is_info_and_personnel_matters_are_high() {
+        assert_only_info(
+            Kind::Sensitive,
+            "Facklig företrädare: Kent Berglund, Kommunal, 054-17 25 90.",
+        );
+        assert_finds(
+            "Rektorn är avstängd i väntan på utredning, det vet alla.",
+            &[(Kind::Confidential, "avstängd i väntan på utredning")],
+        );
+        assert_finds(
+            "Hon har fått en varning för hur hon skött ärendet.",
+            &[(Kind::Confidential, "fått en varning")],
+        );
+        // A road, a storm warning.
+        assert_no(
+            Kind::Confidential,
+            "Vägen är avstängd. SMHI har utfärdat en varning för storm.",
+        );
+    }
+
+    #[test]
     fn a_party_or_a_union_counts_after_the_words_that_tie_someone_to_it() {
         assert_finds(
             "Rektorn är ju aktiv i Vänsterpartiet, därför...",
