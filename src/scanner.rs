@@ -75,13 +75,22 @@ impl Default for Scanner {
     }
 }
 
+/// Raises `f` to `high`, its explanation followed by `why`.
+fn raise_to_high(f: &mut Finding, why: &str) {
+    f.severity = Severity::High;
+    let mut e = String::with_capacity(f.explanation.len() + 1 + why.len());
+    e.push_str(&f.explanation);
+    e.push(' ');
+    e.push_str(why);
+    f.explanation = e.into();
+}
+
 /// Words before an address that say someone lives or gets mail there
 /// (folded; the text before the address ends with one, after a non-letter).
 const HOME_CUES: &[&str] = &[
     "bor på",
     "bor i",
     "bor vid",
-    "bor på adressen",
     "flyttat till",
     "flyttade till",
     "flyttar till",
@@ -197,12 +206,7 @@ impl Scanner {
             ) && f.severity < Severity::High
                 && f.severity > Severity::Info
             {
-                f.severity = Severity::High;
-                let mut e = String::with_capacity(f.explanation.len() + 1 + why.len());
-                e.push_str(&f.explanation);
-                e.push(' ');
-                e.push_str(why);
-                f.explanation = e.into();
+                raise_to_high(f, why);
             }
         }
     }
@@ -248,7 +252,11 @@ impl Scanner {
             if a.rule.as_ref() != "address.street" {
                 return false;
             }
-            let head = crate::text::fold(text[..a.start].trim_end_matches([' ', ':']));
+            // (The words just before it: the longest cue is 16 bytes.)
+            let head = text[..a.start].trim_end_matches([' ', ':']);
+            let head = crate::text::fold(
+                &head[crate::detect::floor_char_boundary(head, head.len().saturating_sub(24))..],
+            );
             let cue = HOME_CUES.iter().any(|c| {
                 head.strip_suffix(c)
                     .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
@@ -285,12 +293,7 @@ impl Scanner {
         let why = self.messages.get("combined.name_with_contact", lang);
         for (f, raise) in found.iter_mut().zip(raise) {
             if raise {
-                f.severity = Severity::High;
-                let mut e = String::with_capacity(f.explanation.len() + 1 + why.len());
-                e.push_str(&f.explanation);
-                e.push(' ');
-                e.push_str(why);
-                f.explanation = e.into();
+                raise_to_high(f, why);
             }
         }
     }

@@ -375,9 +375,18 @@ impl Detector for BankAccount {
         // The clearing number written apart from its account, each after its
         // word: the account is the span (the clearing number names a bank's
         // office, not a person).
-        let clearing_word = runs.len() >= 2
-            && (memchr::memmem::find(b, b"learing").is_some()
-                || memchr::memmem::find(b, b"LEARING").is_some());
+        // (Only with a four-digit run, a clearing number, before another
+        // run; then one search for the word, with finders built once.)
+        static LOWER: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new(b"learing"));
+        static UPPER: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new(b"LEARING"));
+        let clearing_word = runs
+            .iter()
+            .rev()
+            .skip(1)
+            .any(|&(s, e)| e - s == 4 && b[s] != b'0')
+            && (LOWER.find(b).is_some() || UPPER.find(b).is_some());
         for c in clearing_word
             .then(|| CLEARING_APART.captures_iter(text))
             .into_iter()
