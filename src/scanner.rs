@@ -245,51 +245,66 @@ impl Scanner {
             let gap = text.get(from.min(to)..to)?;
             (to.saturating_sub(from) <= 160 && !gap.contains("\n\n")).then_some(gap)
         };
-        let home = |a: &Finding, name: &Finding| -> bool {
-            if a.rule.as_ref() == "address.street_postal" {
+        // A word before an address that says someone lives or gets mail
+        // there, or `c/o` in it (per address, not per pair).
+        let home_cue = |a: &Finding| -> bool {
+            if a.rule.as_ref() == "address.street_postal"
+                || a.text.contains("c/o")
+                || a.text.contains("C/O")
+            {
                 return true;
-            }
-            if a.rule.as_ref() != "address.street" {
-                return false;
             }
             // (The words just before it: the longest cue is 16 bytes.)
             let head = text[..a.start].trim_end_matches([' ', ':']);
             let head = crate::text::fold(
                 &head[crate::detect::floor_char_boundary(head, head.len().saturating_sub(24))..],
             );
-            let cue = HOME_CUES.iter().any(|c| {
+            HOME_CUES.iter().any(|c| {
                 head.strip_suffix(c)
                     .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
-            });
-            // Right after the name: `Göran på Ekbacken 12`, `Lars
-            // Johansson, c/o Andersson, Ängsvägen 4`.
-            let after_name = name.end <= a.start
-                && matches!(&text[name.end..a.start], " på " | ", " | " vid " | " ");
-            cue || after_name || a.text.contains("c/o") || a.text.contains("C/O")
+            })
         };
         // No title between the name and the number (staff at work).
-        let personal_phone = |gap: &str| {
-            !gap.split(|c: char| !c.is_alphabetic())
-                .any(|w| crate::detect::signature_title(&crate::text::fold(w)))
+        let titled = |gap: &str| {
+            gap.split(|c: char| !c.is_alphabetic())
+                .filter(|w| w.len() >= 4)
+                .any(|w| {
+                    if w.chars().any(char::is_uppercase) {
+                        crate::detect::signature_title(&crate::text::fold(w))
+                    } else {
+                        crate::detect::signature_title(w)
+                    }
+                })
         };
-        let pair = |c: &Finding, n: &Finding| -> bool {
-            if !medium(n, Kind::Name) {
-                return false;
-            }
-            let Some(gap) = between(c, n) else {
-                return false;
-            };
-            (medium(c, Kind::Address) && home(c, n))
-                || (medium(c, Kind::Phone) && personal_phone(gap))
-        };
-        let raise: Vec<bool> = found
-            .iter()
-            .map(|f| {
-                ((f.kind == Kind::Address || f.kind == Kind::Phone)
-                    && found.iter().any(|n| pair(f, n)))
-                    || (f.kind == Kind::Name && found.iter().any(|c| pair(c, f)))
-            })
+        let names: Vec<usize> = (0..found.len())
+            .filter(|&k| medium(&found[k], Kind::Name))
             .collect();
+        let mut raise = vec![false; found.len()];
+        for c in 0..found.len() {
+            let (phone, address) = (
+                medium(&found[c], Kind::Phone),
+                medium(&found[c], Kind::Address),
+            );
+            if !(phone
+                || (address
+                    && matches!(&*found[c].rule, "address.street" | "address.street_postal")))
+            {
+                continue;
+            }
+            let cue = address && home_cue(&found[c]);
+            for &n in &names {
+                let (a, p) = (&found[c], &found[n]);
+                let Some(gap) = between(a, p) else {
+                    continue;
+                };
+                // Right after the name: `Göran på Ekbacken 12`.
+                let after_name = p.end <= a.start && matches!(gap, " på " | ", " | " vid " | " ");
+                if (address && (cue || after_name)) || (phone && !titled(gap)) {
+                    raise[c] = true;
+                    raise[n] = true;
+                }
+            }
+        }
         let why = self.messages.get("combined.name_with_contact", lang);
         for (f, raise) in found.iter_mut().zip(raise) {
             if raise {

@@ -279,8 +279,13 @@ impl Detector for Email {
         // (A finder built once: building one for each text costs more
         // than searching a post.)
         static SNABEL: LazyLock<memchr::memmem::Finder<'static>> =
-            LazyLock::new(|| memchr::memmem::Finder::new(b" snabel-a "));
-        ats.extend(SNABEL.find_iter(b).map(|i| (i, 10)));
+            LazyLock::new(|| memchr::memmem::Finder::new(b"snabel-a "));
+        ats.extend(
+            SNABEL
+                .find_iter(b)
+                .filter(|&i| i > 0 && b[i - 1] == b' ')
+                .map(|i| (i - 1, 10)),
+        );
         if ats.is_empty() {
             return;
         }
