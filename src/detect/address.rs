@@ -224,6 +224,29 @@ impl Address {
     }
 }
 
+/// Where the cut-off suffix of `Storg.` (gatan) or `Kyrkv.` (vägen) starts
+/// when `head` ends with one: a capitalised word of three letters or more
+/// before the `g` or `v` (not `Fig.`, `Avg.`, `Ang.`).
+fn abbreviated(head: &str) -> Option<usize> {
+    let stem = head
+        .strip_suffix("g.")
+        .or_else(|| head.strip_suffix("v."))?;
+    let letters = stem
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<char>>();
+    let first = *letters.last()?;
+    let before = &stem[..stem.len() - letters.iter().map(|c| c.len_utf8()).sum::<usize>()];
+    (letters.len() >= 3
+        && first.is_uppercase()
+        && letters[..letters.len() - 1]
+            .iter()
+            .all(|c| c.is_lowercase())
+        && !before.ends_with(|c: char| c.is_alphanumeric() || c == '-'))
+    .then_some(stem.len())
+}
+
 /// What the number after a street name points at.
 #[derive(Debug, PartialEq, Eq, Clone, Copy)]
 enum House {
@@ -388,6 +411,14 @@ impl Detector for Address {
                 continue;
             }
             let head = text[..s].trim_end_matches([' ', '\u{a0}']);
+            // `Storg. 14`, `Kyrkv. 5`: a street's name cut short, as fast
+            // typing and signs write it.
+            if let Some(cut) = abbreviated(head).filter(|_| head.len() < s) {
+                if let Some(span) = self.street_at(text, cut, head.len()) {
+                    streets.push(span);
+                }
+                continue;
+            }
             // The word's last two bytes are the text's before the spaces:
             // most numbers (dates, times, amounts) are turned away here,
             // before the word is read back char by char.
@@ -623,6 +654,8 @@ mod tests {
             "Vi träffas i Björklunden 10.00 och grillar.",
             "Matchen spelas på Forsvallen 14.00 på lördag.",
             "Omledning via länsväg 240 och Europaväg 18.",
+            // Abbreviations that are no street.
+            "Se Fig. 3 och Avg. 14 i tabellen, ang. 12 st.",
             // Years.
             "Kvarnvägen 2024: så blev ombyggnaden.",
             "Älvgatan 2025–2027 byggs om i tre etapper.",
@@ -650,6 +683,8 @@ mod tests {
             "Byvägen 1999, 667 91 Forshaga",
             "Lingonstigen 14 lgh 1203",
             "Malmgatan 1 B, lgh 1102",
+            "Storg. 14",
+            "Kyrkv. 5 B",
         ] {
             assert_finds(
                 &format!("Adressen är {a} sedan i höstas."),

@@ -907,6 +907,13 @@ const LOWER_BEFORE: &[&str] = &[
     "vill",
     // `kolla upp johanna`, `ringa upp lena`, `hämta upp ella`.
     "upp",
+    // `ring jonas 070…`, `fråga lena i receptionen`.
+    "ring",
+    "ringa",
+    "fråga",
+    "kontakta",
+    "mejla",
+    "maila",
 ];
 /// Words after a lowercase name that make it a person (`kalle skulle`),
 /// besides the verbs of speech (`jonas från fritidsgården`).
@@ -1598,12 +1605,18 @@ impl Name {
                     let f = fold_at(i + 1);
                     let surname = lx.surname(f) || surname_ending(f);
                     if surname && next.capitalised() && !next.all_caps() {
+                        // (`/A. Lindqvist` signs the text.)
+                        let (score, severity, rule) = if signed {
+                            (0.85, Severity::Info, "name.signature")
+                        } else {
+                            (0.7, Severity::Medium, "name.full_name")
+                        };
                         out.push(cx.finding(
                             Kind::Name,
                             (w.start, next.end),
-                            0.7,
-                            Severity::Medium,
-                            "name.full_name",
+                            score,
+                            severity,
+                            rule,
                         ));
                         i += 2;
                         continue;
@@ -2400,6 +2413,20 @@ De finns på kontoret."),
         assert_eq!(names("min dotter saga har fått en plats"), ["saga"]);
         assert_eq!(names("vår granne björn har fällt träd"), ["björn"]);
         assert_eq!(names("min fru rut är sjuk"), ["rut"]);
+        assert_eq!(
+            names("ring jonas 0701740665 om du hittar katten"),
+            ["jonas"]
+        );
+        // An initial and a surname, in a signature or not.
+        let signed = scan("Tel.nr 070 - 174 06 62, ring efter kl 16 /A. Lindqvist");
+        assert!(
+            signed
+                .iter()
+                .any(|f| f.text == "A. Lindqvist" && f.severity == crate::Severity::Info),
+            "{signed:?}"
+        );
+        assert_eq!(names("Enligt J. Mäkinen är det stängt."), ["J. Mäkinen"]);
+        assert!(names("ring mamma, fråga pappa, kontakta skolan").is_empty());
         assert!(names("vi såg en björn har det sagts, och en saga är en saga").is_empty());
         assert!(names("min son vill börja, min dotter går i 3an").is_empty());
     }
