@@ -1799,6 +1799,19 @@ impl Name {
                         // makes it one, not part of it; so does a greeting,
                         // `Grattis Ahmed Yusuf`.)
                         && cues[i] & (TITLE | GREETING | OPENER | KIN) == 0
+                        // (A long noun in its definite form opens a body's
+                        // name, not a person's: `Räddningstjänsten
+                        // Karlstadsregionen`, compounds the dictionary lacks.)
+                        && !(folded.chars().count() >= 10 && noun_form(folded))
+                        // (Nor a word before a given name that a surname
+                        // follows: `Sandgrund Lars Lerin`, the museum and the
+                        // painter; the name starts at the given name. A
+                        // surname may open it: `Nguyen Thi Lan`.)
+                        && !(is_given(lx, f)
+                            && !lx.surname(folded)
+                            && ws.get(i + 2).is_some_and(|n2| {
+                                n2.capitalised() && adjacent(text, next.end, n2.start)
+                            }))
                         && !(ordinary(lx, f) && cues[i + 1] & PARTICLE == 0)
                         // (A word before a surname-shaped one may be a name
                         // too, `Hala Petrović`, but not at a sentence's
@@ -2151,6 +2164,12 @@ mod tests {
             ["Hala Petrović"]
         );
         assert_eq!(names("Det är oklart. Ring Nilsson i morgon."), ["Nilsson"]);
+        assert!(names("Tack till Räddningstjänsten Karlstadsregionen och Lions Club!").is_empty());
+        assert!(names("Köp den på Clas Ohlson eller ät på Max Hamburgare.").is_empty());
+        assert_eq!(
+            names("Vi besökte Sandgrund Lars Lerin i Karlstad."),
+            ["Lars Lerin"]
+        );
         assert!(names("Handla på ICA Nära Svenssons i Deje.").is_empty());
         assert_eq!(
             names("Vårdnadshavare 1: Johan Berglund  Tel: 070-174 06 55"),
