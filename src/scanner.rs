@@ -299,7 +299,19 @@ impl Scanner {
                 };
                 // Right after the name: `Göran på Ekbacken 12`.
                 let after_name = p.end <= a.start && matches!(gap, " på " | ", " | " vid " | " ");
-                if (address && (cue || after_name)) || (phone && !titled(gap)) {
+                // Staff at work: a title between, or right before the name
+                // (`enhetschef Camilla Ek, 070-…`).
+                let staff = || {
+                    let head = &text[..p.start];
+                    let word = head.trim_end_matches(' ');
+                    titled(gap)
+                        || (word.len() < head.len()
+                            && word
+                                .rsplit(|c: char| !c.is_alphabetic())
+                                .next()
+                                .is_some_and(|w| !w.is_empty() && titled(w)))
+                };
+                if (address && (cue || after_name)) || (phone && !staff()) {
                     raise[c] = true;
                     raise[n] = true;
                 }
@@ -772,6 +784,8 @@ mod tests {
             "Hej Anna! Gropen vid Storgatan 5 lagas på fredag.",
             "Aleksandr Petrenko har öppnat ett bageri på Storgatan 31.",
             "Kontakta Sara Holm, fritidsledare, 070-174 06 60.",
+            "Upplysningar: enhetschef Camilla Ek, 070-174 06 31.",
+            "Kontakta rektor Anna Berg på 070-174 06 32 vid frågor.",
         ] {
             assert!(
                 sev(text).iter().all(|(_, s)| *s != Severity::High),
