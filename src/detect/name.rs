@@ -856,6 +856,17 @@ const PEOPLE: &[&str] = &[
     "friend",
     "neighbour",
     "neighbor",
+    // Bosnian/Croatian/Serbian, Finnish and Somali, as in session 9's batch
+    // 47 (`Moja majka Fadila`, `äitini Aino`).
+    "majka",
+    "otac",
+    "sestra",
+    "äiti",
+    "äitini",
+    "isä",
+    "isäni",
+    "hooyo",
+    "aabo",
 ];
 
 /// The word at `i` names a pet: right after a pet word (`katten Sixten`),
@@ -1713,6 +1724,27 @@ impl Name {
             if speaks && !lx.never(folded) && !lx.town(folded) {
                 given = true;
             }
+            // `min mamma Fadila har`, `dottern Zeynepa`: a name-shaped word
+            // outside the lexicons and the dictionary right after a
+            // person's word is that person.
+            let kin_named = !given
+                && prev_is(KIN)
+                && gap_is(|c: char| c == ' ')
+                && w.capitalised()
+                && !w.all_caps()
+                && name_shaped(w.text(text))
+                && lx.flags(folded) == 0
+                && !ordinary(lx, folded)
+                && !dictionary::is_word(folded)
+                // (Not a noun in the definite form or its genitive, as a
+                // next sentence typed without its stop opens: `pappa
+                // Gymmet har stängt`, `morfar Kommunens IBAN`.)
+                && !DEFINITE_ENDINGS
+                    .iter()
+                    .any(|e| folded.trim_end_matches('s').ends_with(e) && folded.len() > e.len() + 3);
+            if kin_named {
+                given = true;
+            }
             // `Dzenana från hemtjänsten var här`, `Milad på fritids sa`: a
             // name-shaped word outside the lexicons and the dictionary, from
             // or at a place of work, is someone who works there.
@@ -2436,6 +2468,10 @@ De finns på kontoret."),
             names("ring jonas 0701740665 om du hittar katten"),
             ["jonas"]
         );
+        // A name outside the lexicons after a person's word.
+        assert_eq!(names("min mamma Fadila har demens"), ["Fadila"]);
+        assert_eq!(names("Min dotter Zeynepa går i skolan."), ["Zeynepa"]);
+        assert!(names("min mamma Karlstad, pappa Fotboll, barnen Kulturskolan").is_empty());
         // An initial and a surname, in a signature or not.
         let signed = scan("Tel.nr 070 - 174 06 62, ring efter kl 16 /A. Lindqvist");
         assert!(
