@@ -254,14 +254,14 @@ impl Scanner {
             {
                 return true;
             }
-            // (The words just before it: the longest cue is 16 bytes.)
-            let head = text[..a.start].trim_end_matches([' ', ':']);
-            let head = crate::text::fold(
-                &head[crate::detect::floor_char_boundary(head, head.len().saturating_sub(24))..],
-            );
+            // (Compared folded in place, the byte before the cue no
+            // letter or digit: `adress`, not `postadress`; a non-ASCII byte counts as one.)
+            let head = text[..a.start].trim_end_matches([' ', ':']).as_bytes();
             HOME_CUES.iter().any(|c| {
-                head.strip_suffix(c)
-                    .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+                crate::text::ends_with_folded(head, c.as_bytes())
+                    && !head[..head.len() - c.len()]
+                        .last()
+                        .is_some_and(|&x| x.is_ascii_alphanumeric() || x >= 0x80)
             })
         };
         // No title between the name and the number (staff at work).

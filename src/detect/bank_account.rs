@@ -229,7 +229,7 @@ static SWEDISH: LazyLock<Regex> = LazyLock::new(|| {
 /// 559 265 629-1`.
 static CLEARING_APART: LazyLock<Regex> = LazyLock::new(|| {
     super::constant_regex(
-        r"(?i:clearing)(?:nummer|nr|\.nr)?[:\ ]*([1-9][0-9]{3})(?:-([0-9]))?[\ ,]*(?:och\ +)?(?i:konto(?:nummer|nr)?|kto)\.?[:\ ]*([0-9](?:[\ \-]?[0-9]){6,9})(?-u:\b)",
+        r"(?i:clearing)(?:nummer|nr|\.nr)?[:\ ]*([1-9][0-9]{3})(?:-[0-9])?[\ ,]*(?:och\ +)?(?i:konto(?:nummer|nr)?|kto)\.?[:\ ]*([0-9](?:[\ \-]?[0-9]){6,9})(?-u:\b)",
     )
 });
 
@@ -360,8 +360,7 @@ impl Detector for BankAccount {
                 .words_since_number(m.start(), 6)
                 .any(|w| CONTEXT.contains(w))
                 || cx
-                    .words_after(m.end(), 3)
-                    .take_while(|w| !w.bytes().any(|b| b.is_ascii_digit()))
+                    .words_until_number(m.end(), 3)
                     .any(|w| CONTEXT.contains(w));
             if near {
                 let all: Vec<u8> = b.iter().copied().filter(u8::is_ascii_digit).collect();
@@ -389,7 +388,7 @@ impl Detector for BankAccount {
             .into_iter()
             .flatten()
         {
-            let (Some(clear), Some(acc)) = (c.get(1), c.get(3)) else {
+            let (Some(clear), Some(acc)) = (c.get(1), c.get(2)) else {
                 continue;
             };
             let span = (acc.start(), acc.end());

@@ -82,22 +82,21 @@ fn is_vehicle_word(w: &str) -> bool {
 /// `tjänstebilens`), but not the adjectives and words that only end like
 /// one (`mobil`, `stabil`, `labil`, `automobil` aside).
 fn car_compound(w: &str) -> bool {
+    use crate::text::ends_with_folded;
     let b = w.as_bytes();
-    let ends =
-        |tail: &[u8]| b.len() >= tail.len() && b[b.len() - tail.len()..].eq_ignore_ascii_case(tail);
-    let Some(stem) = [
+    let Some(tail) = [
         "bil", "bilen", "bilens", "bils", "bilar", "bilarna", "bilarnas",
     ]
     .iter()
-    .find(|t| ends(t.as_bytes()))
-    .map(|t| &b[..b.len() - t.len() + 3]) else {
+    .find(|t| ends_with_folded(b, t.as_bytes())) else {
         return false;
     };
     // Longer than `bil` itself, which the word list holds.
-    let not = |tail: &[u8]| {
-        stem.len() >= tail.len() && stem[stem.len() - tail.len()..].eq_ignore_ascii_case(tail)
-    };
-    stem.len() > 3 && !not(b"mobil") && !not(b"stabil") && !not(b"labil")
+    let stem = &b[..b.len() - tail.len() + 3];
+    stem.len() > 3
+        && !["mobil", "stabil", "labil"]
+            .iter()
+            .any(|x| ends_with_folded(stem, x.as_bytes()))
 }
 
 impl Detector for LicensePlate {

@@ -717,6 +717,17 @@ impl<'t> ScanCtx<'t> {
             .take_while(|w| !w.bytes().any(|b| b.is_ascii_digit()))
     }
 
+    /// Up to `n` words after byte `end`, nearest first, but none beyond
+    /// the next number (the counterpart of [`ScanCtx::words_since_number`]).
+    pub fn words_until_number(
+        &self,
+        end: usize,
+        n: usize,
+    ) -> impl Iterator<Item = &'t str> + Clone {
+        self.words_after(end, n)
+            .take_while(|w| !w.bytes().any(|b| b.is_ascii_digit()))
+    }
+
     /// Up to `n` words after byte `end`, nearest first.
     pub fn words_after(&self, end: usize, n: usize) -> impl Iterator<Item = &'t str> + Clone {
         let tail = &self.text[end..];
